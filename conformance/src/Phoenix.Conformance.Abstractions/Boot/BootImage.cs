@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace Phoenix.Conformance.Abstractions.Boot;
+
+/// <summary>
+/// Everything a kernel is booted from: files and directories with owners and permissions, and kernel arguments.
+/// Parent directories are implied (owned by root, <c>rwx</c> for root, world <c>r-x</c>), so an image names only what
+/// a rule cares about. Images are immutable; the <c>With…</c> methods return new ones.
+/// </summary>
+public sealed record BootImage
+{
+    public static readonly BootImage Empty = new();
+
+    public IReadOnlyList<BootEntry> Entries { get; init; } = [];
+
+    public IReadOnlyDictionary<string, string> KernelArguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Adds a file. Defaults follow Phoenix's for a path without metadata: owner root, root rwx, world r-x.</summary>
+    public BootImage WithFile(string path, string content, string owner = "root", string world = "r-x",
+        IReadOnlyDictionary<string, AccessBits>? permissions = null) =>
+        WithFile(path, Encoding.UTF8.GetBytes(content), owner, world, permissions);
+
+    public BootImage WithFile(string path, byte[] content, string owner = "root", string world = "r-x",
+        IReadOnlyDictionary<string, AccessBits>? permissions = null) =>
+        With(new BootEntry(path, content, owner, permissions ?? DefaultPermissions(owner), AccessBits.Parse(world)));
+
+    public BootImage WithDirectory(string path, string owner = "root", string world = "r-x") =>
+        With(new BootEntry(path, null, owner, DefaultPermissions(owner), AccessBits.Parse(world)));
+
+    public BootImage WithKernelArgument(string key, string value) =>
+        this with { KernelArguments = new Dictionary<string, string>(KernelArguments) { [key] = value } };
+
+    private BootImage With(BootEntry entry)
+    {
+        if (!entry.Path.StartsWith('/'))
+        {
+            throw new ArgumentException($"Boot image paths are absolute; got '{entry.Path}'.", nameof(entry));
+        }
+        return this with { Entries = [.. Entries.Where(e => e.Path != entry.Path), entry] };
+    }
+
+    private static Dictionary<string, AccessBits> DefaultPermissions(string owner) => new() { [owner] = AccessBits.All };
+}

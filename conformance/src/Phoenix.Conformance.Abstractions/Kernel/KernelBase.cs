@@ -1,0 +1,25 @@
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.Conformance.Abstractions.Kernel;
+
+/// <summary>Base class for adapters' booted kernels: every operation defaults to "not supported".</summary>
+public abstract class KernelBase : IKernel
+{
+    public virtual SyscallResult Syscall(string user, string name, params LuaValue[] args) =>
+        throw new NotSupportedByAdapterException(nameof(Syscall));
+
+    public virtual IReadOnlyList<SyslogEntry> ReadSyslog() =>
+        throw new NotSupportedByAdapterException(nameof(ReadSyslog));
+
+    public virtual SyscallResult RunUserChunk(string user, string source, params LuaValue[] args) =>
+        throw new NotSupportedByAdapterException(nameof(RunUserChunk));
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Shuts the kernel down and frees what it holds.</summary>
+    protected virtual void Dispose(bool disposing) { }
+}

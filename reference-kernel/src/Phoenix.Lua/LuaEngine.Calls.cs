@@ -1,0 +1,137 @@
+using KeraLua;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua.Marshalling;
+using LuaState = KeraLua.Lua;
+
+namespace Phoenix.Lua;
+
+public sealed partial class LuaEngine
+{
+    private readonly LuaHookFunction _hook;
+    private readonly Stack<LuaState> _running = new();
+    private int _depth;
+    private long _budgetLeft;
+    private bool _tripped;
+
+    /// <summary>The thread C# code must use right now: the one running a registered callback, else the main one.
+    /// Touching the main thread's stack while a coroutine runs would corrupt it.</summary>
+    internal LuaState Current => _running.Count > 0 ? _running.Peek() : _main;
+
+    /// <summary>
+    /// Calls a Lua function in protected mode and returns all its results as plain data. A failure of any kind
+    /// (error, memory, budget) throws <see cref="LuaScriptException"/>; the engine stays usable.
+    /// </summary>
+    public IReadOnlyList<LuaValue> Call(LuaRef function, params LuaArg[] args)
+    {
+        ThrowIfDisposed();
+        var state = Current;
+        var top = state.GetTop();
+        if (!state.CheckStack(args.Length + 2)) throw new InvalidOperationException("Lua stack overflow");
+        PushRef(state, function);
+        foreach (var arg in args) PushArg(state, arg);
+        var status = ProtectedCall(state, args.Length, LuaMultipleResults);
+        if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
+        var results = new LuaValue[state.GetTop() - top];
+        for (var i = 0; i < results.Length; i++) results[i] = LuaMarshal.Pull(state, top + 1 + i);
+        state.SetTop(top);
+        return results;
+    }
+
+    private const int LuaMultipleResults = -1;
+
+    /// <summary>lua_pcall with the engine's message handler, inside the budget.</summary>
+    private LuaStatus ProtectedCall(LuaState state, int argumentCount, int resultCount)
+    {
+        var functionIndex = state.GetTop() - argumentCount;
+        PushRef(state, _handler);
+        state.Insert(functionIndex);
+        EnterBudget();
+        try
+        {
+            var status = state.PCall(argumentCount, resultCount, functionIndex);
+            state.Remove(functionIndex);
+            return status;
+        }
+        finally
+        {
+            LeaveBudget(state);
+        }
+    }
+
+    /// <summary>
+    /// The choke point: turns a failed status and the error value on top of <paramref name="state"/> into a
+    /// <see cref="LuaScriptException"/>, pops the value, and says whether the budget or memory limit caused it.
+    /// </summary>
+    internal LuaScriptException Fail(LuaState state, LuaStatus status, string? traceback)
+    {
+        var value = LuaMarshal.Pull(state, -1);
+        state.Pop(1);
+        var kind = status switch
+        {
+            LuaStatus.ErrSyntax => LuaErrorKind.Syntax,
+            LuaStatus.ErrMem => LuaErrorKind.Memory,
+            LuaStatus.ErrErr => LuaErrorKind.ErrorHandler,
+            _ when value is LuaString s && s.Text == BudgetMessage => LuaErrorKind.Budget,
+            _ => LuaErrorKind.Runtime,
+        };
+        return new LuaScriptException(kind, value, traceback);
+    }
+
+    private string? TakeTraceback(LuaState state)
+    {
+        PushRef(state, _takeTraceback);
+        var traceback = state.PCall(0, 1, 0) == LuaStatus.OK && state.IsString(-1) ? state.ToString(-1, false) : null;
+        state.Pop(1);
+        return traceback;
+    }
+
+    private string BudgetMessage =>
+        $"instruction budget exceeded: the code ran more than {_options.InstructionBudget} Lua instructions without finishing";
+
+    private void InstallBudgetHook(LuaState state) => state.SetHook(_hook, LuaHookMask.Count, _options.HookInterval);
+
+    /// <summary>The budget is per top-level entry from C#: nested calls from callbacks share their caller's.</summary>
+    internal void EnterBudget()
+    {
+        if (_depth++ == 0)
+        {
+            _budgetLeft = _options.InstructionBudget;
+            _tripped = false;
+        }
+    }
+
+    internal void LeaveBudget(LuaState state)
+    {
+        if (--_depth == 0 && _tripped)
+        {
+            // The trip replaced the hook on the thread that overran; give the main thread the budget hook back.
+            InstallBudgetHook(_main);
+            if (state.Handle != _main.Handle) InstallBudgetHook(state);
+            _tripped = false;
+        }
+    }
+
+    /// <summary>
+    /// Native count hook. It must never throw or raise: it only counts, and once the budget is spent it runs the
+    /// engine's Lua <c>trip</c>, which installs a Lua hook that raises at the next instruction. The error then
+    /// unwinds through Lua and C frames only.
+    /// </summary>
+    private void OnCountHook(IntPtr statePointer, IntPtr debugInfo)
+    {
+        try
+        {
+            if (_depth == 0 || _tripped) return;
+            _budgetLeft -= _options.HookInterval;
+            if (_budgetLeft > 0) return;
+            _tripped = true;
+            var state = LuaState.FromIntPtr(statePointer);
+            PushRef(state, _trip);
+            state.PushString(BudgetMessage);
+            if (state.PCall(1, 0, 0) != LuaStatus.OK) state.Pop(1);
+        }
+        catch
+        {
+            // A hook that throws would tear down the process; the budget simply does not trip this time.
+        }
+    }
+}

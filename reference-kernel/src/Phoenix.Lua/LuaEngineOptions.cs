@@ -1,0 +1,14 @@
+namespace Phoenix.Lua;
+
+/// <summary>Limits for one Lua state. Both guard the host against runaway or hostile module and user code.</summary>
+public sealed record LuaEngineOptions
+{
+    /// <summary>Bytes the whole state may hold; an allocation past it fails with Lua's "not enough memory" error.</summary>
+    public long MemoryLimitBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>VM instructions one top-level call or resume may run before it is aborted.</summary>
+    public long InstructionBudget { get; init; } = 200_000_000;
+
+    /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
+    public int HookInterval { get; init; } = 1000;
+}

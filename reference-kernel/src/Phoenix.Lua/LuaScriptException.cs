@@ -1,0 +1,23 @@
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.Lua;
+
+/// <summary>
+/// The one exception type for failed Lua code. Created only at the engine's status choke point
+/// (<c>LuaEngine.Fail</c>), so every failure carries the Lua error value, its text and the Lua traceback.
+/// </summary>
+public sealed class LuaScriptException(LuaErrorKind kind, LuaValue errorValue, string? luaTraceback)
+    : Exception(Describe(errorValue))
+{
+    public LuaErrorKind Kind { get; } = kind;
+
+    /// <summary>The value passed to error(); usually a string, but a table error stays a table.</summary>
+    public LuaValue ErrorValue { get; } = errorValue;
+
+    public string? LuaTraceback { get; } = luaTraceback;
+
+    /// <summary>Message and traceback, the way Phoenix reports a failed syscall (facts §1.3).</summary>
+    public string FullText => LuaTraceback is null ? Message : Message + "\n" + LuaTraceback;
+
+    private static string Describe(LuaValue v) => v is LuaString s ? s.Text : v.ToString();
+}

@@ -1,0 +1,138 @@
+using KeraLua;
+using Phoenix.Conformance.Abstractions.Values;
+using LuaState = KeraLua.Lua;
+
+namespace Phoenix.Lua.Marshalling;
+
+/// <summary>
+/// Moves plain data between the Lua stack and <see cref="LuaValue"/>. Strings stay bytes; integers and floats stay
+/// apart; tables keep their array part with holes. Functions, coroutines, userdata and cycles come out as
+/// <see cref="LuaOpaque"/> (type name only).
+/// </summary>
+internal static class LuaMarshal
+{
+    private const int MaxDepth = 100;
+
+    public static void Push(LuaState state, LuaValue value, int depth = 0)
+    {
+        if (depth > MaxDepth) throw new ArgumentException($"Value nested deeper than {MaxDepth} levels.", nameof(value));
+        if (!state.CheckStack(4)) throw new InvalidOperationException("Lua stack overflow while pushing a value.");
+        switch (value)
+        {
+            case LuaNil:
+                state.PushNil();
+                break;
+            case LuaBoolean b:
+                state.PushBoolean(b.Value);
+                break;
+            case LuaInteger i:
+                state.PushInteger(i.Value);
+                break;
+            case LuaFloat f:
+                state.PushNumber(f.Value);
+                break;
+            case LuaString s:
+                state.PushBuffer(s.Bytes.ToArray());
+                break;
+            case LuaTable t:
+                PushTable(state, t, depth);
+                break;
+            default:
+                throw new ArgumentException($"A {value.TypeName} value cannot be passed into Lua as data.", nameof(value));
+        }
+    }
+
+    private static void PushTable(LuaState state, LuaTable table, int depth)
+    {
+        state.CreateTable(table.Array.Count, table.Hash.Count);
+        var tableIndex = state.GetTop();
+        for (var i = 0; i < table.Array.Count; i++)
+        {
+            if (table.Array[i] is LuaNil) continue;
+            Push(state, table.Array[i], depth + 1);
+            state.RawSetInteger(tableIndex, i + 1);
+        }
+        foreach (var (key, val) in table.Hash)
+        {
+            if (key is LuaNil || (key is LuaFloat f && double.IsNaN(f.Value)))
+            {
+                throw new ArgumentException($"A table key cannot be {key}.", nameof(table));
+            }
+            Push(state, key, depth + 1);
+            Push(state, val, depth + 1);
+            state.RawSet(tableIndex);
+        }
+    }
+
+    public static LuaValue Pull(LuaState state, int index) => Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0);
+
+    private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth)
+    {
+        switch (state.Type(index))
+        {
+            case LuaType.None:
+            case LuaType.Nil:
+                return LuaNil.Instance;
+            case LuaType.Boolean:
+                return new LuaBoolean(state.ToBoolean(index));
+            case LuaType.Number:
+                return state.IsInteger(index) ? new LuaInteger(state.ToInteger(index)) : new LuaFloat(state.ToNumber(index));
+            case LuaType.String:
+                return new LuaString(state.ToBuffer(index, false));
+            case LuaType.Table:
+                return PullTable(state, index, path, depth);
+            case var other:
+                return new LuaOpaque(state.TypeName(other));
+        }
+    }
+
+    private static LuaValue PullTable(LuaState state, int index, HashSet<IntPtr> path, int depth)
+    {
+        var identity = state.ToPointer(index);
+        if (depth > MaxDepth || !path.Add(identity)) return new LuaOpaque("table");
+        if (!state.CheckStack(4)) throw new InvalidOperationException("Lua stack overflow while reading a table.");
+        var integerKeyed = new SortedDictionary<long, LuaValue>();
+        var other = new List<KeyValuePair<LuaValue, LuaValue>>();
+        state.PushNil();
+        while (state.Next(index))
+        {
+            var value = Pull(state, state.GetTop(), path, depth + 1);
+            if (state.Type(-2) == LuaType.Number && state.IsInteger(-2) && state.ToInteger(-2) >= 1)
+            {
+                integerKeyed[state.ToInteger(-2)] = value;
+            }
+            else
+            {
+                other.Add(new(Pull(state, state.GetTop() - 1, path, depth + 1), value));
+            }
+            state.Pop(1);
+        }
+        path.Remove(identity);
+        var arrayLength = ArrayLength(integerKeyed.Keys);
+        var array = new LuaValue[arrayLength];
+        Array.Fill(array, LuaNil.Instance);
+        foreach (var (key, value) in integerKeyed)
+        {
+            if (key <= arrayLength) array[key - 1] = value;
+            else other.Add(new(new LuaInteger(key), value));
+        }
+        return new LuaTable(array, other);
+    }
+
+    /// <summary>
+    /// The array part is 1..K for the largest K at which at least half of the keys 1..K are present: dense lists with
+    /// holes stay lists, while a lone key such as 1000 stays in the hash part. Lua itself cannot tell a trailing nil
+    /// from absence, so K always ends on a present key.
+    /// </summary>
+    private static int ArrayLength(IEnumerable<long> sortedKeys)
+    {
+        long count = 0, length = 0;
+        foreach (var key in sortedKeys)
+        {
+            count++;
+            if (key > int.MaxValue / 2) break;
+            if (count * 2 >= key) length = key;
+        }
+        return (int)length;
+    }
+}

@@ -1,0 +1,102 @@
+-- Engine internals, run once per state with the real global table. Nothing here is reachable from sandboxed code:
+-- environments get copies of library tables, and the functions below live only in the registry.
+local G = ...
+local select, error, type, load, pairs, ipairs = select, error, type, load, pairs, ipairs
+local getmetatable, collectgarbage = getmetatable, collectgarbage
+local traceback, sethook = debug.traceback, debug.sethook
+local floor, os_date, string_sub = math.floor, os.date, string.sub
+
+local internal = {}
+
+local function copy(t, except)
+    local c = {}
+    for k, v in pairs(t) do
+        if not (except and except[k]) then c[k] = v end
+    end
+    return c
+end
+
+-- string.dump makes binary chunks, which no environment may load anyway; it is left out everywhere.
+local safeString = copy(G.string, { dump = true })
+
+-- Strings share one metatable across the whole state. Point its __index at a private copy and hide the metatable,
+-- so code in one environment cannot redefine string methods that kernel code calls with s:method().
+local smt = getmetatable("")
+smt.__index = copy(safeString)
+smt.__metatable = false
+
+-- Registered C# functions return (true, results...) or (false, message, level); this turns the second form into a
+-- Lua error, so no error is ever raised from inside a C# frame (see LuaEngine.Callbacks.cs).
+local function finish(ok, ...)
+    if ok then return ... end
+    local message, level = ...
+    error(message, level)
+end
+
+function internal.wrap(raw)
+    return function(...) return finish(raw(...)) end
+end
+
+-- Message handler for protected calls: keeps the error value as it is and remembers the traceback.
+local lastTraceback
+function internal.handler(e)
+    lastTraceback = string_sub(traceback("", 2), 2)
+    return e
+end
+
+function internal.takeTraceback()
+    local t = lastTraceback
+    lastTraceback = nil
+    return t
+end
+
+-- Budget trip: installed from the native count hook on the running thread. It replaces that hook with one that
+-- raises at every instruction, so the code unwinds through Lua and C frames only, even past a pcall that catches it.
+local budgetMessage = "instruction budget exceeded"
+local function abort() error(budgetMessage, 0) end
+function internal.trip(message)
+    budgetMessage = message
+    sethook(abort, "", 1)
+end
+
+local BASE = {
+    "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen",
+    "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
+}
+
+-- The allow-list every environment starts from (documented in Sandbox/README.md).
+function internal.makeEnv()
+    local env = {}
+    for _, name in ipairs(BASE) do env[name] = G[name] end
+    env._VERSION = G._VERSION
+    env.string = copy(safeString)
+    env.table = copy(G.table)
+    env.math = copy(G.math)
+    env.utf8 = copy(G.utf8)
+    env.coroutine = copy(G.coroutine)
+    env.os = {
+        clock = os.clock, time = os.time, difftime = os.difftime,
+        -- Phoenix passes fractional times (facts: craftos-host-notes 3.3); native os.date rejects them.
+        date = function(format, time)
+            if type(time) == "number" then time = floor(time) end
+            return os_date(format, time)
+        end,
+    }
+    env.debug = { traceback = traceback }
+    env.collectgarbage = function(option, ...)
+        if option == nil or option == "collect" or option == "count" or option == "step" then
+            return collectgarbage(option, ...)
+        end
+        error("collectgarbage option '" .. tostring(option) .. "' is not available", 2)
+    end
+    -- Text chunks only; without an explicit environment a chunk gets this environment, never the real globals.
+    env.load = function(...)
+        local chunk, name, _, chunkEnv = ...
+        if select("#", ...) < 4 then chunkEnv = env end
+        return load(chunk, name, "t", chunkEnv)
+    end
+    env._G = env
+    return env
+end
+
+return internal
