@@ -21,7 +21,19 @@ public sealed partial class LuaEngine
     /// Calls a Lua function in protected mode and returns all its results as plain data. A failure of any kind
     /// (error, memory, budget) throws <see cref="LuaScriptException"/>; the engine stays usable.
     /// </summary>
-    public IReadOnlyList<LuaValue> Call(LuaRef function, params LuaArg[] args)
+    public IReadOnlyList<LuaValue> Call(LuaRef function, params LuaArg[] args) =>
+        CallCore(function, args, (state, index) => LuaMarshal.Pull(state, index));
+
+    /// <summary>As <see cref="Call"/>, but returns handles on the results (tables the kernel keeps, such as process
+    /// tables). A nil result gives a handle whose <see cref="LuaRef.LuaType"/> is "nil".</summary>
+    public IReadOnlyList<LuaRef> CallForRefs(LuaRef function, params LuaArg[] args) =>
+        CallCore(function, args, (state, index) =>
+        {
+            state.PushCopy(index);
+            return RefTop(state);
+        });
+
+    private T[] CallCore<T>(LuaRef function, LuaArg[] args, Func<LuaState, int, T> convert)
     {
         ThrowIfDisposed();
         var state = Current;
@@ -31,8 +43,8 @@ public sealed partial class LuaEngine
         foreach (var arg in args) PushArg(state, arg);
         var status = ProtectedCall(state, args.Length, LuaMultipleResults);
         if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
-        var results = new LuaValue[state.GetTop() - top];
-        for (var i = 0; i < results.Length; i++) results[i] = LuaMarshal.Pull(state, top + 1 + i);
+        var results = new T[state.GetTop() - top];
+        for (var i = 0; i < results.Length; i++) results[i] = convert(state, top + 1 + i);
         state.SetTop(top);
         return results;
     }

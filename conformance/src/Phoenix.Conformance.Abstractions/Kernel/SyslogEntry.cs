@@ -15,5 +15,8 @@ public enum SyslogLevel
 /// <summary>One syslog line as the kernel recorded it. <see cref="Module"/> is the <c>module</c> option, when given.</summary>
 public sealed record SyslogEntry(SyslogLevel Level, string Message, string? Module = null, string? Category = null)
 {
+    /// <summary>Milliseconds since the Unix epoch by the kernel's clock, when the kernel keeps one.</summary>
+    public long? TimestampMs { get; init; }
+
     public override string ToString() => $"[{Level.ToString().ToLowerInvariant()}]{(Module is null ? "" : $" ({Module})")} {Message}";
 }

@@ -1,0 +1,40 @@
+using Phoenix.ReferenceKernel.Vfs;
+
+namespace Phoenix.ReferenceKernel.Modules;
+
+/// <summary>
+/// The decisions module loading makes, in one overridable place: which files boot loads, which files are trusted,
+/// and how a module is named. The defaults are the page's and Phoenix 0.0.9's (facts §2.1-§2.2). Variant kernels
+/// (the deliberately broken ones in the suite's self-tests) override a single decision.
+/// </summary>
+public class ModulePolicy
+{
+    public const string ModuleDirectory = "/lib/modules";
+
+    /// <summary>Paths boot loads, in order: entries of /lib/modules sorted by plain string order, directories
+    /// skipped (MOD-AUTOLOAD, MOD-SUBDIR). No extension filter: Phoenix loads README too. Null when the directory
+    /// is missing.</summary>
+    public virtual IReadOnlyList<string>? BootModulePaths(MemoryFileSystem fs)
+    {
+        var names = fs.List(ModuleDirectory);
+        if (names is null) return null;
+        return names
+            .Select(name => ModuleDirectory + "/" + name)
+            .Where(path => fs.Find(path) is { IsDirectory: false })
+            .ToArray();
+    }
+
+    /// <summary>A module file must be owned by root and not world-writable (MOD-OWNER, MOD-WORLD-WRITABLE). Per-user
+    /// write grants and the parent directory are not checked, as in Phoenix.</summary>
+    public virtual bool IsTrusted(FsNode file) => file.Owner == "root" && !file.WorldPermissions.Write;
+
+    /// <summary>The module name: the last path component as given, from its first non-dot character up to the next
+    /// dot ("foo.lua" → "foo", ".hidden.lua" → "hidden", "README" → "README"); null when there is none.</summary>
+    public virtual string? DeriveName(string path)
+    {
+        var name = FsPath.LastComponent(path).TrimStart('.');
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0) name = name[..dot];
+        return name.Length == 0 ? null : name;
+    }
+}

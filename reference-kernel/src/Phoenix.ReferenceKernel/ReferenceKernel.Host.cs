@@ -1,0 +1,40 @@
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua;
+using Phoenix.ReferenceKernel.Modules;
+
+namespace Phoenix.ReferenceKernel;
+
+public sealed partial class ReferenceKernel
+{
+    /// <summary>The <c>host</c> table of C# primitives the glue scripts call. Modules never see it.</summary>
+    private LuaRef CreateHost(ModuleLoader loader)
+    {
+        var host = _engine.NewTable();
+        _engine.SetField(host, "version", _options.PhoenixVersion);
+        _engine.Register(host, "log", Log).Dispose();
+        _engine.Register(host, "prepareModule", loader.Prepare).Dispose();
+        _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();
+        return host;
+    }
+
+    private IReadOnlyList<LuaArg> Log(LuaCallbackArgs args)
+    {
+        var level = args[1] is LuaInteger i ? (int)Math.Clamp(i.Value, 0, 6) : args[1] is LuaFloat f ? (int)Math.Clamp(f.Value, 0, 6) : 1;
+        Syslog.Log((SyslogLevel)level, Text(args[2]) ?? "", Text(args[3]), Text(args[4]));
+        return [];
+    }
+
+    private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
+
+    private static IEnumerable<KernelScript> BuiltInScripts() =>
+        new[] { "kernel.lua", "kmod.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
+
+    private static string ReadScript(string name)
+    {
+        using var stream = typeof(ReferenceKernel).Assembly.GetManifestResourceStream("Phoenix.ReferenceKernel." + name)
+            ?? throw new InvalidOperationException($"Missing kernel script {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,117 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ReferenceKernel.Logging;
+using Phoenix.ReferenceKernel.Modules;
+using Phoenix.ReferenceKernel.Processes;
+using Phoenix.ReferenceKernel.Vfs;
+
+namespace Phoenix.ReferenceKernel;
+
+/// <summary>
+/// A booted reference kernel: one Lua state holding the kernel-space environment modules run in, the Lua glue that
+/// implements dispatch and the module syscalls, and the C# parts (filesystem, syslog, module checks, boot).
+/// Every syscall runs in its own coroutine, as in Phoenix 0.0.5+ (facts §1.6).
+/// </summary>
+public sealed partial class ReferenceKernel : IDisposable
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly KernelOptions _options;
+    private readonly LuaEngine _engine;
+    private readonly LuaRef _kernelEnv;
+    private readonly LuaRef _internals;
+    private readonly LuaRef _dispatch;
+    private readonly LuaRef _kernelProcess;
+    private readonly ProcessTable _processes;
+    private long _clockMs = Epoch.ToUnixTimeMilliseconds();
+
+    private ReferenceKernel(BootImage image, KernelOptions options)
+    {
+        _options = options;
+        Syslog = new Syslog(Tick);
+        FileSystem = MemoryFileSystem.FromImage(image, Tick);
+        _engine = new LuaEngine(options.Engine);
+        _kernelEnv = _engine.CreateEnvironment();
+        _internals = _engine.NewTable();
+        using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy));
+        using var scriptEnv = _engine.CreateEnvironment();
+        foreach (var script in BuiltInScripts().Concat(options.ExtraScripts))
+        {
+            using var chunk = _engine.Load(script.Source, "=kernel", scriptEnv);
+            _engine.Call(chunk, _kernelEnv, host, _internals);
+        }
+        _dispatch = Internal("dispatch");
+        _kernelProcess = Internal("KERNEL");
+        _processes = new ProcessTable(_engine, Internal("newProcess"));
+        Syslog.Info($"Starting Phoenix reference kernel (Phoenix {options.PhoenixVersion} semantics)");
+        BootSequence.LoadBootModules(FileSystem, Syslog, options.ModulePolicy,
+            path => Run(_kernelProcess, null, "loadmodule", [LuaString.From(path)]));
+    }
+
+    /// <summary>Boots a kernel from an image. A kernel that cannot start throws <see cref="KernelBootException"/>;
+    /// a module that fails does not: it is logged and boot goes on.</summary>
+    public static ReferenceKernel Boot(BootImage image, KernelOptions? options = null)
+    {
+        try
+        {
+            return new ReferenceKernel(image, options ?? new KernelOptions());
+        }
+        catch (Exception e) when (e is LuaScriptException or IOException or ArgumentException)
+        {
+            throw new KernelBootException($"The reference kernel could not boot: {e.Message}", e);
+        }
+    }
+
+    public Syslog Syslog { get; }
+
+    public MemoryFileSystem FileSystem { get; }
+
+    /// <summary>Runs a syscall as the process of <paramref name="user"/> (created on first use) and its main thread.</summary>
+    public SyscallResult Syscall(string user, string name, IReadOnlyList<LuaValue> args)
+    {
+        var (process, thread) = _processes.ForUser(user);
+        return Run(process, thread, name, args);
+    }
+
+    public void Dispose()
+    {
+        _processes.Dispose();
+        _engine.Dispose();
+    }
+
+    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args)
+    {
+        LuaArg[] callArgs = [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)];
+        using var coroutine = _engine.CreateCoroutine(_dispatch);
+        try
+        {
+            var step = coroutine.Resume(callArgs);
+            for (var resumes = 0; step.Status == CoroutineStatus.Yielded; resumes++)
+            {
+                if (resumes >= _options.MaxSyscallResumes)
+                {
+                    return SyscallResult.Failure(LuaString.From(
+                        $"syscall {name} did not finish: it yielded {resumes} times without completing"));
+                }
+                step = coroutine.Resume();
+            }
+            var values = step.Values;
+            return values.Count > 0 && values[0] is LuaBoolean { Value: true }
+                ? SyscallResult.Success(values.Skip(1).ToArray())
+                : SyscallResult.Failure(values.Count > 1 ? values[1] : LuaString.From("syscall failed"));
+        }
+        catch (LuaScriptException e)
+        {
+            // Budget, memory or a broken dispatcher: the syscall fails with a clear error, the kernel goes on.
+            return SyscallResult.Failure(LuaString.From(e.FullText));
+        }
+    }
+
+    private LuaRef Internal(string name) =>
+        _engine.GetFieldRef(_internals, name) ?? throw new KernelBootException($"Kernel glue did not define '{name}'.");
+
+    private long Tick() => _clockMs += 1;
+}

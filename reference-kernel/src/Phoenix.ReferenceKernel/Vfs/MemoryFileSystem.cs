@@ -1,0 +1,73 @@
+using Phoenix.Conformance.Abstractions.Boot;
+
+namespace Phoenix.ReferenceKernel.Vfs;
+
+/// <summary>
+/// The in-memory root filesystem, enough for module loading: directories, files, owners, per-user and world
+/// permissions. Listing is sorted in plain string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1).
+/// Mounts and the filesystem syscalls build on this in the filesystems issue.
+/// </summary>
+public sealed class MemoryFileSystem
+{
+    private readonly FsNode _root;
+    private readonly Func<long> _clock;
+
+    public MemoryFileSystem(Func<long> clock)
+    {
+        _clock = clock;
+        _root = new FsNode("root", isDirectory: true, clock());
+    }
+
+    /// <summary>Fills the filesystem from a boot image; missing parent directories are created with defaults.</summary>
+    public static MemoryFileSystem FromImage(BootImage image, Func<long> clock)
+    {
+        var fs = new MemoryFileSystem(clock);
+        foreach (var entry in image.Entries.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            var node = fs.Create(entry.Path, entry.IsDirectory, entry.Owner);
+            node.Content = entry.Content ?? [];
+            node.Permissions.Clear();
+            foreach (var (user, bits) in entry.Permissions) node.Permissions[user] = bits;
+            node.WorldPermissions = entry.WorldPermissions;
+        }
+        return fs;
+    }
+
+    public FsNode? Find(string path)
+    {
+        var node = _root;
+        foreach (var part in FsPath.Components(path))
+        {
+            if (!node.IsDirectory || !node.Children.TryGetValue(part, out var next)) return null;
+            node = next;
+        }
+        return node;
+    }
+
+    /// <summary>Names in a directory, sorted; null when the path is not a directory.</summary>
+    public IReadOnlyList<string>? List(string path) =>
+        Find(path) is { IsDirectory: true } dir ? dir.Children.Keys.ToArray() : null;
+
+    /// <summary>Creates a file or directory (and missing parents); an existing node is returned as it is.</summary>
+    public FsNode Create(string path, bool isDirectory, string owner)
+    {
+        var parts = FsPath.Components(path);
+        if (parts.Count == 0) return _root;
+        var node = _root;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var last = i == parts.Count - 1;
+            if (!node.Children.TryGetValue(parts[i], out var next))
+            {
+                next = new FsNode(last ? owner : "root", isDirectory: !last || isDirectory, _clock());
+                node.Children[parts[i]] = next;
+            }
+            else if (!next.IsDirectory && !last)
+            {
+                throw new IOException($"/{string.Join('/', parts.Take(i + 1))}: Not a directory");
+            }
+            node = next;
+        }
+        return node;
+    }
+}
