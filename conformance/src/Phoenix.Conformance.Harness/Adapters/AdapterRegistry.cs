@@ -1,0 +1,61 @@
+using System.Reflection;
+using Phoenix.Conformance.Abstractions.Kernel;
+
+namespace Phoenix.Conformance.Harness.Adapters;
+
+/// <summary>
+/// Finds adapters by name (<c>--adapter NAME</c>, or <c>PHOENIX_ADAPTER</c> for the NUnit suite) from
+/// <see cref="KernelAdapterAttribute"/> on the assemblies beside the program whose names end in ".Adapter". The
+/// suite never references a kernel: which one runs is configuration.
+/// </summary>
+public static class AdapterRegistry
+{
+    public const string DefaultAdapter = "reference";
+
+    public const string EnvironmentVariable = "PHOENIX_ADAPTER";
+
+    public static IReadOnlyDictionary<string, Type> Known()
+    {
+        var known = new SortedDictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var assembly in CandidateAssemblies())
+        {
+            foreach (var attribute in assembly.GetCustomAttributes<KernelAdapterAttribute>())
+            {
+                known[attribute.Name] = attribute.AdapterType;
+            }
+        }
+        return known;
+    }
+
+    public static IKernelAdapter Create(string name)
+    {
+        var known = Known();
+        if (!known.TryGetValue(name, out var type)) throw new UnknownAdapterException(name, known.Keys);
+        return (IKernelAdapter)Activator.CreateInstance(type)!;
+    }
+
+    /// <summary>The adapter named by PHOENIX_ADAPTER, else the reference kernel.</summary>
+    public static IKernelAdapter FromEnvironment() =>
+        Create(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : DefaultAdapter);
+
+    private static IEnumerable<Assembly> CandidateAssemblies()
+    {
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().ToDictionary(a => a.GetName().Name ?? "", StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.Adapter.dll"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (loaded.ContainsKey(name)) continue;
+            Assembly? assembly = null;
+            try
+            {
+                assembly = Assembly.LoadFrom(file);
+            }
+            catch (BadImageFormatException)
+            {
+                // Not a .NET assembly; not an adapter.
+            }
+            if (assembly is not null) loaded[name] = assembly;
+        }
+        return loaded.Values;
+    }
+}

@@ -1,0 +1,61 @@
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.Conformance.Harness.Assertions;
+
+/// <summary>
+/// The closed set of checks rules use (in the spirit of Wasm's assert_return/assert_trap). Each names its case in
+/// the failure message: "<c>case</c>: expected …, got …". A failed check throws <see cref="RuleViolationException"/>.
+/// </summary>
+public static class Check
+{
+    /// <summary>The syscall succeeded; returns its values.</summary>
+    public static IReadOnlyList<LuaValue> Succeeds(SyscallResult result, string @case)
+    {
+        if (!result.Succeeded) throw Violation(@case, "the syscall to succeed", $"error \"{result.ErrorFirstLine}\"");
+        return result.Values;
+    }
+
+    /// <summary>The syscall failed; returns the first line of its error.</summary>
+    public static string Fails(SyscallResult result, string @case)
+    {
+        if (result.Succeeded) throw Violation(@case, "the syscall to fail", $"success with ({string.Join(", ", result.Values)})");
+        return result.ErrorFirstLine;
+    }
+
+    /// <summary>The syscall failed and its error's first line contains <paramref name="fragment"/>.</summary>
+    public static void FailsWith(SyscallResult result, string fragment, string @case)
+    {
+        var first = Fails(result, @case);
+        if (!first.Contains(fragment, StringComparison.Ordinal)) throw Violation(@case, $"an error containing \"{fragment}\"", $"\"{first}\"");
+    }
+
+    /// <summary>The syscall succeeded with exactly these values (count, types and integer/float subtype included).</summary>
+    public static void Returns(SyscallResult result, IReadOnlyList<LuaValue> expected, string @case)
+    {
+        var actual = Succeeds(result, @case);
+        if (!actual.SequenceEqual(expected)) throw Violation(@case, Render(expected), Render(actual));
+    }
+
+    public static void Equal(LuaValue expected, LuaValue actual, string @case)
+    {
+        if (!expected.Equals(actual)) throw Violation(@case, expected.ToString(), actual.ToString());
+    }
+
+    public static void That(bool condition, string @case, string expectation, string observed)
+    {
+        if (!condition) throw Violation(@case, expectation, observed);
+    }
+
+    /// <summary>A list result (a Lua array) contains, or does not contain, a string.</summary>
+    public static void ListContains(LuaValue list, string item, bool expected, string @case)
+    {
+        var present = list is LuaTable t && t.Array.Concat(t.Hash.Select(kv => kv.Value)).Contains(LuaString.From(item));
+        if (present != expected) throw Violation(@case, $"{(expected ? "" : "no ")}\"{item}\" in the list", list.ToString());
+    }
+
+    public static RuleViolationException Violation(string @case, string expected, string actual) =>
+        new($"{@case}: expected {expected}, got {actual}");
+
+    private static string Render(IReadOnlyList<LuaValue> values) => $"({string.Join(", ", values)})";
+}
