@@ -41,7 +41,17 @@ public sealed class LuaCoroutine : IDisposable
     {
         if (IsDead) throw new InvalidOperationException("The coroutine is dead.");
         if (!_state.CheckStack(args.Length + 4)) throw new InvalidOperationException("Lua stack overflow");
-        foreach (var arg in args) LuaEngine.PushArg(_state, arg);
+        var argumentBase = _state.GetTop();
+        try
+        {
+            foreach (var arg in args) LuaEngine.PushArg(_state, arg);
+        }
+        catch
+        {
+            // Leftover arguments would shift the next resume's stack (a fresh coroutine would call them).
+            _state.SetTop(argumentBase);
+            throw;
+        }
         _started = true;
         _engine.EnterBudget();
         LuaStatus status;

@@ -31,8 +31,10 @@ public sealed partial class LuaEngine
         if (table is not null)
         {
             PushRef(state, table);
-            state.PushCopy(-2);
-            state.SetField(-2, name);
+            state.PushString(name);
+            state.PushCopy(-3);
+            // Raw, like SetField: a __newindex metamethod must not run (or raise) outside a protected call.
+            state.RawSet(-3);
             state.Pop(1);
         }
         return RefTop(state);
@@ -88,15 +90,34 @@ public sealed partial class LuaEngine
         }
         state.SetTop(argumentCount);
         if (!state.CheckStack(results.Count + 4)) error = LuaString.From($"{name}: too many results");
-        if (error is not null)
+        if (error is null)
         {
-            state.PushBoolean(false);
-            LuaMarshal.Push(state, error is LuaOpaque ? LuaString.From(error.ToString()) : error);
-            state.PushInteger(withPosition ? 2 : 0);
-            return 3;
+            state.PushBoolean(true);
+            try
+            {
+                foreach (var result in results) PushArg(state, result);
+                return results.Count + 1;
+            }
+            catch (Exception unpushable)
+            {
+                // An exception must not leave this native callback (the process would end): a result that cannot
+                // cross into Lua becomes a Lua error like any other callback failure.
+                state.SetTop(argumentCount);
+                error = LuaString.From($"internal error in {name}: {unpushable.Message}");
+            }
         }
-        state.PushBoolean(true);
-        foreach (var result in results) PushArg(state, result);
-        return results.Count + 1;
+        state.PushBoolean(false);
+        try
+        {
+            LuaMarshal.Push(state, error is LuaOpaque ? LuaString.From(error.ToString()) : error);
+        }
+        catch (Exception unpushable)
+        {
+            // Same for an error value that cannot cross (a table holding an opaque value or a NaN key).
+            state.SetTop(argumentCount + 1);
+            state.PushString($"internal error in {name}: {unpushable.Message}");
+        }
+        state.PushInteger(withPosition ? 2 : 0);
+        return 3;
     }
 }

@@ -40,7 +40,16 @@ public sealed partial class LuaEngine
         var top = state.GetTop();
         if (!state.CheckStack(args.Length + 2)) throw new InvalidOperationException("Lua stack overflow");
         PushRef(state, function);
-        foreach (var arg in args) PushArg(state, arg);
+        try
+        {
+            foreach (var arg in args) PushArg(state, arg);
+        }
+        catch
+        {
+            // An argument that cannot cross (an opaque value, a NaN key) must not leave half a call on the stack.
+            state.SetTop(top);
+            throw;
+        }
         var status = ProtectedCall(state, args.Length, LuaMultipleResults);
         if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
         var results = new T[state.GetTop() - top];
@@ -132,7 +141,9 @@ public sealed partial class LuaEngine
     {
         try
         {
-            if (_depth == 0 || _tripped) return;
+            // No early return once tripped: the thread that tripped may be a coroutine that dies of the abort while
+            // its resumer catches the error and runs on, so every thread still counting past the budget trips too.
+            if (_depth == 0) return;
             _budgetLeft -= _options.HookInterval;
             if (_budgetLeft > 0) return;
             _tripped = true;

@@ -119,8 +119,10 @@ public sealed partial class LuaEngine : IDisposable
     {
         var state = Current;
         PushRef(state, table);
+        state.PushString(key);
         PushArg(state, value);
-        state.SetField(-2, key);
+        // Raw: lua_setfield would run a __newindex metamethod here, outside any protected call.
+        state.RawSet(-3);
         state.Pop(1);
     }
 

@@ -15,5 +15,6 @@ internal sealed class ReferenceKernelInstance(ReferenceKernel kernel) : KernelBa
     protected override void Dispose(bool disposing)
     {
         if (disposing) kernel.Dispose();
+        base.Dispose(disposing);
     }
 }

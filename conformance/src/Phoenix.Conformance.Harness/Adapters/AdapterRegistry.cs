@@ -40,7 +40,10 @@ public static class AdapterRegistry
 
     private static IEnumerable<Assembly> CandidateAssemblies()
     {
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().ToDictionary(a => a.GetName().Name ?? "", StringComparer.Ordinal);
+        // Hosts such as the test runner may load one assembly twice (in different load contexts): keep the first.
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .GroupBy(a => a.GetName().Name ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.Adapter.dll"))
         {
             var name = Path.GetFileNameWithoutExtension(file);

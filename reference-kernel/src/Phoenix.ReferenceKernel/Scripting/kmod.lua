@@ -1,6 +1,8 @@
 -- Module syscalls: loadmodule, unloadmodule, callmodule, listmodules (page: "Kernel modules"; facts §2-§3,
 -- Phoenix part 90-kmod). File checks and name derivation happen in C# (Modules/ModuleLoader.cs); running module
 -- code happens here, inside the syscall coroutine, so a module may yield.
+-- Each step is a named kernel part (kernel.startModule, kernel.invokeApi, ...) looked up when the syscall runs, so a
+-- variant kernel can replace one step; the suite's self-tests build deliberately broken kernels that way.
 local env, host, kernel = ...
 
 local type, pairs, pcall, error, load, tostring = type, pairs, pcall, error, load, tostring
@@ -15,6 +17,24 @@ local function requireRoot(process)
     if process.user ~= "root" then error("Could not load kernel module: Permission denied", 0) end
 end
 
+-- The chunk gets its own path, exactly as given, as its only argument (facts §2.2 step 10).
+function kernel.startModule(chunk, path) return pcall(chunk, path) end
+
+-- nil or false results are stored as true; anything else as it is (facts §2.2 step 10).
+function kernel.storeModule(name, result) modules[name] = result or true end
+
+function kernel.reportModuleError(name, err)
+    syslog.log({ level = "error" }, "Kernel module " .. name .. " threw an error:", tostring(err))
+end
+
+-- API functions are plain calls: (process, thread, extra arguments...) (facts §3.3 step 4).
+function kernel.invokeApi(module, func, process, thread, ...) return module[func](process, thread, ...) end
+
+-- unload is a plain call with (process, thread), not a method call (facts §3.2).
+function kernel.runUnload(module, process, thread)
+    if type(module) == "table" and module.unload then module.unload(process, thread) end
+end
+
 function syscalls.loadmodule(process, thread, path)
     expect(1, path, "string")
     requireRoot(process)
@@ -26,21 +46,19 @@ function syscalls.loadmodule(process, thread, path)
         syslog.log({ level = "error" }, "Could not load " .. name .. ":", err)
         return
     end
-    -- The chunk gets its own path as its only argument; nil or false results are stored as true (facts §2.2).
-    local ok, result = pcall(chunk, path)
+    local ok, result = kernel.startModule(chunk, path)
     if ok then
-        modules[name] = result or true
+        kernel.storeModule(name, result)
     else
-        syslog.log({ level = "error" }, "Kernel module " .. name .. " threw an error:", tostring(result))
+        kernel.reportModuleError(name, result)
     end
 end
 
 function syscalls.unloadmodule(process, thread, name)
     expect(1, name, "string")
     requireRoot(process)
-    local module = modules[name]
-    -- A plain call, not a method call: unload(process, thread) (facts §3.2). If it throws, the module stays.
-    if type(module) == "table" and module.unload then module.unload(process, thread) end
+    -- If unload throws, the error propagates and the module stays (facts §3.2).
+    kernel.runUnload(modules[name], process, thread)
     modules[name] = nil
 end
 
@@ -53,7 +71,7 @@ function syscalls.callmodule(process, thread, name, func, ...)
     if func == "unload" or type(module[func]) ~= "function" then
         error(format("Module '%s' does not have a method '%s'", name, func), 0)
     end
-    return module[func](process, thread, ...)
+    return kernel.invokeApi(module, func, process, thread, ...)
 end
 
 function syscalls.listmodules()

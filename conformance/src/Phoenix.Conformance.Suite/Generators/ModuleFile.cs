@@ -1,0 +1,23 @@
+using Phoenix.Conformance.Abstractions.Boot;
+
+namespace Phoenix.Conformance.Suite.Generators;
+
+/// <summary>A module file's metadata: owner, world permissions and an optional per-user entry.</summary>
+public sealed record ModuleFile(string Owner, string World, string? Grantee, string Grant)
+{
+    /// <summary>What the page says: root-owned and not world-writable.</summary>
+    public bool Trusted => Owner == "root" && !AccessBits.Parse(World).Write;
+
+    public IReadOnlyDictionary<string, AccessBits> Permissions
+    {
+        get
+        {
+            var permissions = new Dictionary<string, AccessBits> { [Owner] = AccessBits.All };
+            if (Grantee is not null) permissions[Grantee] = AccessBits.Parse(Grant);
+            return permissions;
+        }
+    }
+
+    public override string ToString() =>
+        $"owner={Owner}, world={World}" + (Grantee is null ? "" : $", {Grantee}={Grant}");
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Harness.Adapters;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Rules;
+using Phoenix.Conformance.Suite;
+
+namespace Phoenix.Conformance.Tests;
+
+/// <summary>
+/// Every rule, once per profile its clause belongs to, as an NUnit test named "CLAUSE-ID/Rule(profile)" with the
+/// clause ID, level and profile as categories (filter with <c>--filter "TestCategory=MOD-OWNER"</c>). The kernel is
+/// chosen by PHOENIX_ADAPTER (default: the reference kernel); PHOENIX_SEED replays property rules.
+/// </summary>
+public class ConformanceSuiteTests
+{
+    private static readonly Lazy<IKernelAdapter> Adapter = new(AdapterRegistry.FromEnvironment);
+
+    public static IEnumerable<TestCaseData> Rules() =>
+        from rule in SuiteAssembly.Rules
+        from profile in new[] { Profile.V1, Profile.V2 }
+        where rule.Clause.AppliesTo(profile)
+        let profileName = profile.ToString().ToLowerInvariant()
+        select new TestCaseData(rule, profile)
+            .SetName($"{rule.Id}({profileName})")
+            .SetCategory(rule.Clause.Id)
+            .SetCategory(rule.Clause.Level.ToString().ToUpperInvariant())
+            .SetCategory(profileName);
+
+    [TestCaseSource(nameof(Rules))]
+    public void Rule(RuleDescriptor rule, Profile profile)
+    {
+        var seed = Environment.GetEnvironmentVariable("PHOENIX_SEED") is { Length: > 0 } text
+            ? ulong.Parse(text, CultureInfo.InvariantCulture)
+            : (ulong?)null;
+        var result = RuleRunner.Run(rule, Adapter.Value, new RunSettings { Profile = profile, Seed = seed });
+        if (result.Outcome == RuleOutcome.NotSupported) Assert.Ignore(result.Message ?? "not supported by this adapter");
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Pass),
+            $"{rule.Id} on '{Adapter.Value.Name}': {result.Outcome}: {result.Details ?? result.Message}" +
+            (result.Seed is null ? "" : $"\nReplay with PHOENIX_SEED={result.Seed}"));
+    }
+}

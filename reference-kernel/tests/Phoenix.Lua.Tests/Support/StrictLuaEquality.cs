@@ -1,0 +1,30 @@
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.Lua.Tests.Support;
+
+/// <summary>
+/// Equality for round-trip checks, stricter than <see cref="LuaValue.Equals(LuaValue)"/> where that one is lenient:
+/// <see cref="LuaFloat"/> compares with double.Equals, which calls 0.0 and -0.0 equal, so a marshaller that loses the
+/// sign of zero would pass. Here floats compare bit for bit; any NaN still equals any NaN (the value model's rule).
+/// </summary>
+public static class StrictLuaEquality
+{
+    public static bool AreIdentical(LuaValue expected, LuaValue actual) => (expected, actual) switch
+    {
+        (LuaFloat e, LuaFloat a) => double.IsNaN(e.Value)
+            ? double.IsNaN(a.Value)
+            : BitConverter.DoubleToInt64Bits(e.Value) == BitConverter.DoubleToInt64Bits(a.Value),
+        (LuaTable e, LuaTable a) => TablesIdentical(e, a),
+        _ => expected.Equals(actual),
+    };
+
+    public static bool ListsIdentical(IReadOnlyList<LuaValue> expected, IReadOnlyList<LuaValue> actual) =>
+        expected.Count == actual.Count && expected.Zip(actual).All(p => AreIdentical(p.First, p.Second));
+
+    private static bool TablesIdentical(LuaTable expected, LuaTable actual)
+    {
+        if (!ListsIdentical(expected.Array, actual.Array) || expected.Hash.Count != actual.Hash.Count) return false;
+        // Hash order is unspecified in Lua (pairs order), so each expected entry is looked up by key.
+        return expected.Hash.All(e => actual.Hash.Any(a => AreIdentical(e.Key, a.Key) && AreIdentical(e.Value, a.Value)));
+    }
+}
