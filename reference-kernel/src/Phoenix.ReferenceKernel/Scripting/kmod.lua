@@ -7,7 +7,7 @@ local env, host, kernel = ...
 
 local type, pairs, pcall, error, load, tostring = type, pairs, pcall, error, load, tostring
 local format = string.format
-local expect, syslog, syscalls = kernel.expect, kernel.syslog, kernel.syscalls
+local syslog, syscalls = kernel.syslog, kernel.syscalls
 
 local modules = {}
 env.modules = modules
@@ -36,7 +36,7 @@ function kernel.runUnload(module, process, thread)
 end
 
 function syscalls.loadmodule(process, thread, path)
-    expect(1, path, "string")
+    kernel.expect(1, path, "string")
     requireRoot(process)
     -- Checks (directory, owner, world-writable), name and source; raises the Phoenix message on refusal.
     local name, source = host.prepareModule(process.user, path)
@@ -55,7 +55,7 @@ function syscalls.loadmodule(process, thread, path)
 end
 
 function syscalls.unloadmodule(process, thread, name)
-    expect(1, name, "string")
+    kernel.expect(1, name, "string")
     requireRoot(process)
     -- If unload throws, the error propagates and the module stays (facts §3.2).
     kernel.runUnload(modules[name], process, thread)
@@ -63,8 +63,8 @@ function syscalls.unloadmodule(process, thread, name)
 end
 
 function syscalls.callmodule(process, thread, name, func, ...)
-    expect(1, name, "string")
-    expect(2, func, "string")
+    kernel.expect(1, name, "string")
+    kernel.expect(2, func, "string")
     local module = modules[name]
     if not module then error(format("Module '%s' does not exist", name), 0) end
     if type(module) ~= "table" then error(format("Module '%s' does not have a callable interface", name), 0) end
