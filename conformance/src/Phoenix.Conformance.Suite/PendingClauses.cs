@@ -1,0 +1,46 @@
+namespace Phoenix.Conformance.Suite;
+
+/// <summary>
+/// Clauses of the catalogue that no rule checks yet, each with the work item that brings its rules. The coverage
+/// gate (meta tests, <c>check-coverage</c>) accepts exactly these; a pending clause that gains a rule must leave
+/// this list, so it can only shrink honestly.
+/// </summary>
+public static class PendingClauses
+{
+    private const string Filesystems = "issue 3: filesystem modules (mount, dispatch of filesystem syscalls)";
+    private const string Drivers = "issue 4: device drivers (simulated peripherals, registerDriver)";
+    private const string UserMode = "issue 5: user mode (user programs, userModeCallback)";
+    private const string ModuleChecker = "SHOULD clause for module authors: needs the module checker, not a kernel rule";
+
+    public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["MOD-UNLOAD-REVERSES"] = ModuleChecker,
+        ["MOD-USER-CALLBACK"] = UserMode,
+        ["MOD-USER-CALLBACK-USE"] = ModuleChecker,
+        ["MOD-NO-CUSTOM-SYSCALLS"] = ModuleChecker,
+        ["FS-REGISTER"] = Filesystems,
+        ["FS-NEW"] = Filesystems,
+        ["FS-NEW-RESULT"] = Filesystems,
+        ["FS-METHODS"] = Filesystems,
+        ["FS-METHODS-V2"] = Filesystems,
+        ["FS-METHOD-ARGS"] = Filesystems,
+        ["FS-RELATIVE-PATH"] = Filesystems,
+        ["FS-TYPE-CHECKED"] = Filesystems,
+        ["FS-INFO"] = Filesystems,
+        ["FS-NOT-DISPATCHED"] = Filesystems,
+        ["FS-UNMOUNT-HOOK"] = Filesystems,
+        ["FS-UNREGISTER"] = Filesystems,
+        ["DRV-SHAPE"] = Drivers,
+        ["DRV-BIND-TYPE"] = Drivers,
+        ["DRV-BIND-BOOT"] = Drivers,
+        ["DRV-BIND-LATER"] = Drivers,
+        ["DRV-INIT"] = Drivers,
+        ["DRV-DEINIT"] = Drivers,
+        ["DRV-METHOD-ARGS"] = Drivers,
+        ["DRV-PROPERTIES"] = Drivers,
+        ["DRV-PERIPHERAL-API"] = Drivers,
+        ["DRV-MODEM"] = Drivers,
+        ["DRV-DEREGISTER"] = Drivers,
+        ["DRV-NAME"] = Drivers,
+    };
+}

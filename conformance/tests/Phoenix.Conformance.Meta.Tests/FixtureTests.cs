@@ -1,0 +1,29 @@
+using Phoenix.Conformance.Harness.Fixtures;
+using Phoenix.Conformance.Suite;
+
+namespace Phoenix.Conformance.Meta.Tests;
+
+/// <summary>Every fixture is embedded, used by a rule and listed in fixtures/README.md.</summary>
+public class FixtureTests
+{
+    private static readonly string SuiteSource = string.Join("\n",
+        Directory.EnumerateFiles(RepositoryLayout.Combine("conformance", "src", "Phoenix.Conformance.Suite"), "*.cs", SearchOption.AllDirectories)
+            .Select(File.ReadAllText));
+
+    public static IEnumerable<string> Fixtures() =>
+        Directory.EnumerateFiles(RepositoryLayout.Combine("fixtures"), "*.lua", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepositoryLayout.Combine("fixtures"), f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    [TestCaseSource(nameof(Fixtures))]
+    public void Fixture_IsEmbeddedUsedAndIndexed(string fixture)
+    {
+        var readme = File.ReadAllText(RepositoryLayout.Combine("fixtures", "README.md"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(FixtureLibrary.For(SuiteAssembly.Assembly).Paths, Does.Contain(fixture), "embedded in the suite");
+            Assert.That(SuiteSource, Does.Contain($"\"{fixture}\""), "used by a rule");
+            Assert.That(readme, Does.Contain($"`{fixture}`"), "listed in fixtures/README.md");
+        });
+    }
+}
