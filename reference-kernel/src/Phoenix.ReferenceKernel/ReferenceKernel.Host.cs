@@ -2,19 +2,23 @@ using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Modules;
+using Phoenix.ReferenceKernel.Vfs;
 
 namespace Phoenix.ReferenceKernel;
 
 public sealed partial class ReferenceKernel
 {
     /// <summary>The <c>host</c> table of C# primitives the glue scripts call. Modules never see it.</summary>
-    private LuaRef CreateHost(ModuleLoader loader)
+    private LuaRef CreateHost(ModuleLoader loader, TmpFs tmpfs)
     {
         var host = _engine.NewTable();
         _engine.SetField(host, "version", _options.PhoenixVersion);
         _engine.Register(host, "log", Log).Dispose();
         _engine.Register(host, "prepareModule", loader.Prepare).Dispose();
         _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();
+        _engine.Register(host, "normalize", args => [FsPath.Normalize(args[1] is LuaString s ? s.Text : "")]).Dispose();
+        _engine.Register(host, "tmpfsNew", tmpfs.New).Dispose();
+        _engine.Register(host, "tmpfs", tmpfs.Invoke).Dispose();
         return host;
     }
 
@@ -28,7 +32,7 @@ public sealed partial class ReferenceKernel
     private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
 
     private static IEnumerable<KernelScript> BuiltInScripts() =>
-        new[] { "kernel.lua", "kmod.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
+        new[] { "kernel.lua", "kmod.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
 
     private static string ReadScript(string name)
     {

@@ -36,7 +36,7 @@ public sealed partial class ReferenceKernel : IDisposable
         _engine = new LuaEngine(options.Engine);
         _kernelEnv = _engine.CreateEnvironment();
         _internals = _engine.NewTable();
-        using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy));
+        using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick));
         using var scriptEnv = _engine.CreateEnvironment();
         foreach (var script in BuiltInScripts().Concat(options.ExtraScripts))
         {

@@ -70,4 +70,23 @@ public sealed class MemoryFileSystem
         }
         return node;
     }
+
+    /// <summary>Removes a file or a directory with everything in it. The root cannot be removed.</summary>
+    public void Delete(string path)
+    {
+        var parts = FsPath.Components(path);
+        if (parts.Count == 0) throw new IOException("/: Cannot remove the root");
+        Find(string.Join('/', parts.Take(parts.Count - 1)))?.Children.Remove(parts[^1]);
+    }
+
+    /// <summary>Moves a node to a new path whose parent exists.</summary>
+    public void Move(string from, string to)
+    {
+        var source = FsPath.Components(from);
+        var target = FsPath.Components(to);
+        var node = Find(from) ?? throw new IOException($"/{from}: No such file or directory");
+        var parent = Find(string.Join('/', target.Take(target.Count - 1))) ?? throw new IOException($"/{to}: No such file or directory");
+        Find(string.Join('/', source.Take(source.Count - 1)))!.Children.Remove(source[^1]);
+        parent.Children[target[^1]] = node;
+    }
 }

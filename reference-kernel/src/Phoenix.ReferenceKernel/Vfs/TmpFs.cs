@@ -1,0 +1,141 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua;
+
+namespace Phoenix.ReferenceKernel.Vfs;
+
+/// <summary>
+/// The built-in memory filesystem type (Phoenix calls it <c>tmpfs</c>): each mount is a <see cref="MemoryFileSystem"/>,
+/// the root mount being the one filled from the boot image. The Lua class in Scripting/fs.lua calls
+/// <c>host.tmpfs(id, op, user, path, …)</c>; this class applies the built-in permission semantics (facts §4.7): a
+/// user's own entry replaces world permissions, root bypasses checks, chmod and chown need the owner or root.
+/// </summary>
+public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock)
+{
+    private readonly List<MemoryFileSystem> _instances = [root];
+
+    /// <summary>host.tmpfsNew(user): a new empty instance whose root belongs to the mounting user.</summary>
+    public IReadOnlyList<LuaArg> New(LuaCallbackArgs args)
+    {
+        var owner = Text(args[1]) ?? "root";
+        var fs = new MemoryFileSystem(clock);
+        var top = fs.Find("")!;
+        top.Owner = owner;
+        top.Permissions.Clear();
+        top.Permissions[owner] = AccessBits.All;
+        _instances.Add(fs);
+        return [(long)(_instances.Count - 1)];
+    }
+
+    /// <summary>host.tmpfs(id, op, user, path, …): one filesystem operation on one instance.</summary>
+    public IReadOnlyList<LuaArg> Invoke(LuaCallbackArgs args)
+    {
+        var id = args[1] is LuaInteger i && i.Value >= 0 && i.Value < _instances.Count ? (int)i.Value : throw new LuaRaiseException("Invalid tmpfs instance");
+        var fs = _instances[id];
+        var op = Text(args[2]) ?? "";
+        var user = Text(args[3]) ?? "";
+        var path = FsPath.Normalize(Text(args[4]) ?? "");
+        return op switch
+        {
+            "stat" => [fs.Find(path) is { } node ? StatTable.From(node) : LuaValue.Nil],
+            "list" => [List(fs, user, path)],
+            "mkdir" => Mkdir(fs, user, path),
+            "remove" => Remove(fs, user, path),
+            "rename" => Rename(fs, user, path, FsPath.Normalize(Text(args[5]) ?? "")),
+            "chmod" => Chmod(fs, user, path, Text(args[5]), args[6]),
+            "chown" => Chown(fs, user, path, Text(args[5]) ?? ""),
+            "open" => Open(fs, user, path, Text(args[5]) ?? "r"),
+            "append" => Append(fs, path, args[5]),
+            _ => throw new LuaRaiseException($"tmpfs: unknown operation {op}"),
+        };
+    }
+
+    private static LuaTable List(MemoryFileSystem fs, string user, string path)
+    {
+        var node = Existing(fs, path);
+        if (!node.IsDirectory) throw Error(path, "Not a directory");
+        Require(node, user, path, b => b.Read);
+        return new LuaTable(node.Children.Keys.Select(k => (LuaValue)k));
+    }
+
+    private IReadOnlyList<LuaArg> Mkdir(MemoryFileSystem fs, string user, string path)
+    {
+        if (fs.Find(path) is { } existing)
+        {
+            return existing.IsDirectory ? [] : throw Error(path, "File exists");
+        }
+        Require(Parent(fs, path), user, path, b => b.Write);
+        fs.Create(path, isDirectory: true, user);
+        return [];
+    }
+
+    private static IReadOnlyList<LuaArg> Remove(MemoryFileSystem fs, string user, string path)
+    {
+        Existing(fs, path);
+        Require(Parent(fs, path), user, path, b => b.Write);
+        fs.Delete(path);
+        return [];
+    }
+
+    private static IReadOnlyList<LuaArg> Rename(MemoryFileSystem fs, string user, string from, string to)
+    {
+        Existing(fs, from);
+        if (fs.Find(to) is not null) throw Error(to, "File exists");
+        Require(Parent(fs, from), user, from, b => b.Write);
+        Require(Parent(fs, to), user, to, b => b.Write);
+        fs.Move(from, to);
+        return [];
+    }
+
+    private IReadOnlyList<LuaArg> Open(MemoryFileSystem fs, string user, string path, string mode)
+    {
+        var node = fs.Find(path);
+        if (mode.StartsWith('r'))
+        {
+            if (node is null) return [LuaValue.Nil, $"/{path}: No such file"];
+            if (node.IsDirectory) return [LuaValue.Nil, $"/{path}: Is a directory"];
+            Require(node, user, path, b => b.Read);
+            return [new LuaString(node.Content)];
+        }
+        if (node is { IsDirectory: true }) return [LuaValue.Nil, $"/{path}: Is a directory"];
+        if (node is null)
+        {
+            Require(Parent(fs, path), user, path, b => b.Write);
+            node = fs.Create(path, isDirectory: false, user);
+        }
+        else
+        {
+            Require(node, user, path, b => b.Write);
+        }
+        if (mode.StartsWith('w')) node.Content = [];
+        node.Modified = clock();
+        return [true];
+    }
+
+    private IReadOnlyList<LuaArg> Append(MemoryFileSystem fs, string path, LuaValue data)
+    {
+        var node = Existing(fs, path);
+        node.Content = [.. node.Content, .. data is LuaString s ? s.Bytes : []];
+        node.Modified = clock();
+        return [];
+    }
+
+    private static FsNode Existing(MemoryFileSystem fs, string path) =>
+        fs.Find(path) ?? throw Error(path, "No such file or directory");
+
+    private static FsNode Parent(MemoryFileSystem fs, string path)
+    {
+        var parts = FsPath.Components(path);
+        var parent = fs.Find(string.Join('/', parts.Take(parts.Count - 1)));
+        return parent is { IsDirectory: true } ? parent : throw Error(path, "No such file or directory");
+    }
+
+    private static void Require(FsNode node, string user, string path, Func<AccessBits, bool> bit)
+    {
+        if (user != "root" && !bit(node.EffectiveFor(user))) throw Error(path, "Permission denied");
+    }
+
+    private static LuaRaiseException Error(string path, string what) => new(LuaString.From($"/{path}: {what}"));
+
+    private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
+}
