@@ -1,21 +1,22 @@
-using System.Text.RegularExpressions;
 using FsCheck;
 using Microsoft.FSharp.Core;
 
 namespace Phoenix.Lua.Tests.Support;
 
 /// <summary>
-/// Runs an FsCheck property so that a failure always says how to replay it. FsCheck 3 prints the run's seed as a bare
-/// "(seed,gamma)" pair; this runner turns it into a "Replay:" line naming <see cref="ReplayVariable"/>, and reads that
-/// variable back, so a failure seen once (for example in CI) reruns the exact same cases locally.
+/// Runs an FsCheck property so that a failure always says how to replay it. Each run is seeded explicitly (from
+/// <see cref="ReplayVariable"/> when set, else a fresh random seed), and a failure's first line is "Replay: set
+/// PHOENIX_SEED=...", the same variable the conformance suite uses, so a failure seen once (for example in CI) reruns
+/// the exact same cases locally. FsCheck's own report, with the counterexample, follows unchanged.
 /// </summary>
-public static partial class PropertyRunner
+public static class PropertyRunner
 {
     /// <summary>
-    /// Set to "seed,gamma" (the pair on the "Replay:" line) to rerun the whole sequence of cases, or to
-    /// "seed,gamma,size" (FsCheck's "Replay directly at failing step" triple) to rerun only the failing case.
+    /// A seed: one number (as printed on the "Replay:" line) reruns the whole sequence of cases; "seed,gamma,size"
+    /// (FsCheck's "Replay directly at failing step" triple) reruns only the failing case; "seed,gamma" (the pair
+    /// in FsCheck's "Falsifiable" line) also reruns the whole sequence.
     /// </summary>
-    public const string ReplayVariable = "PHOENIX_FSCHECK_REPLAY";
+    public const string ReplayVariable = "PHOENIX_SEED";
 
     /// <summary>Checks <paramref name="property"/> on <paramref name="cases"/> cases; a failure fails the NUnit test.</summary>
     public static void Check(Property property, int cases)
@@ -30,8 +31,9 @@ public static partial class PropertyRunner
     /// </summary>
     public static string? Run(Property property, int cases, string? replay = null)
     {
-        var config = Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true);
-        if (ParseReplay(replay) is { } start) config = config.WithReplay(FSharpOption<Replay>.Some(start));
+        replay = string.IsNullOrWhiteSpace(replay) ? ((ulong)Random.Shared.NextInt64()).ToString() : replay.Trim();
+        var config = Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true)
+            .WithReplay(FSharpOption<Replay>.Some(ParseReplay(replay)));
         try
         {
             FsCheck.Check.One(config, property);
@@ -39,34 +41,20 @@ public static partial class PropertyRunner
         }
         catch (Exception e)
         {
-            return Describe(e.Message);
+            return $"Replay: set {ReplayVariable}={replay} to rerun these exact cases.\n{e.Message}";
         }
     }
 
-    /// <summary>Puts the replay instruction on the first line of FsCheck's failure message.</summary>
-    public static string Describe(string fsCheckMessage)
+    private static Replay ParseReplay(string replay)
     {
-        var seed = SeedPattern().Match(fsCheckMessage);
-        var replayLine = seed.Success
-            ? $"Replay: set {ReplayVariable}={seed.Groups[1].Value},{seed.Groups[2].Value} to rerun these exact cases."
-            : "Replay: FsCheck printed no seed for this failure (it did not come from a generated case).";
-        return replayLine + "\n" + fsCheckMessage;
-    }
-
-    private static Replay? ParseReplay(string? replay)
-    {
-        if (string.IsNullOrWhiteSpace(replay)) return null;
         var parts = replay.Split(',', StringSplitOptions.TrimEntries);
         var numbers = parts.Select(p => ulong.TryParse(p, out var n) ? n : (ulong?)null).ToArray();
-        if (parts.Length is not (2 or 3) || numbers.Any(n => n is null) || (parts.Length == 3 && numbers[2] > int.MaxValue))
+        if (parts.Length is not (1 or 2 or 3) || numbers.Any(n => n is null) || (parts.Length == 3 && numbers[2] > int.MaxValue))
         {
-            throw new ArgumentException($"{ReplayVariable} must look like 'seed,gamma' or 'seed,gamma,size', got '{replay}'.");
+            throw new ArgumentException($"{ReplayVariable} must look like 'seed', 'seed,gamma' or 'seed,gamma,size', got '{replay}'.");
         }
+        var rnd = parts.Length == 1 ? new Rnd(numbers[0]!.Value) : new Rnd(numbers[0]!.Value, numbers[1]!.Value);
         var size = parts.Length == 3 ? FSharpOption<int>.Some((int)numbers[2]!.Value) : FSharpOption<int>.None;
-        return new Replay(new Rnd(numbers[0]!.Value, numbers[1]!.Value), size);
+        return new Replay(rnd, size);
     }
-
-    // FsCheck 3: "Falsifiable, after 3 tests (1 shrink) (17749190488741777960,10355564480382210745):".
-    [GeneratedRegex(@"Falsifiable, after .*?\((\d+),\s*(\d+)\)")]
-    private static partial Regex SeedPattern();
 }
