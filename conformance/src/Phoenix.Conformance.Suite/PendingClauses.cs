@@ -7,7 +7,6 @@ namespace Phoenix.Conformance.Suite;
 /// </summary>
 public static class PendingClauses
 {
-    private const string Filesystems = "issue 3: filesystem modules (mount, dispatch of filesystem syscalls)";
     private const string Drivers = "issue 4: device drivers (simulated peripherals, registerDriver)";
     private const string UserMode = "issue 5: user mode (user programs, userModeCallback)";
     private const string ModuleChecker = "SHOULD clause for module authors: needs the module checker, not a kernel rule";
@@ -18,18 +17,6 @@ public static class PendingClauses
         ["MOD-USER-CALLBACK"] = UserMode,
         ["MOD-USER-CALLBACK-USE"] = ModuleChecker,
         ["MOD-NO-CUSTOM-SYSCALLS"] = ModuleChecker,
-        ["FS-REGISTER"] = Filesystems,
-        ["FS-NEW"] = Filesystems,
-        ["FS-NEW-RESULT"] = Filesystems,
-        ["FS-METHODS"] = Filesystems,
-        ["FS-METHODS-V2"] = Filesystems,
-        ["FS-METHOD-ARGS"] = Filesystems,
-        ["FS-RELATIVE-PATH"] = Filesystems,
-        ["FS-TYPE-CHECKED"] = Filesystems,
-        ["FS-INFO"] = Filesystems,
-        ["FS-NOT-DISPATCHED"] = Filesystems,
-        ["FS-UNMOUNT-HOOK"] = Filesystems,
-        ["FS-UNREGISTER"] = Filesystems,
         ["DRV-SHAPE"] = Drivers,
         ["DRV-BIND-TYPE"] = Drivers,
         ["DRV-BIND-BOOT"] = Drivers,

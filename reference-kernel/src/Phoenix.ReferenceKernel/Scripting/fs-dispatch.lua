@@ -13,7 +13,7 @@ function syscalls.open(process, thread, path, mode)
     if not find(mode, "^[rwa]b?$") then error("Invalid mode", 0) end
     local ok, object, relative = pcall(kernel.resolve, process, path)
     if not ok then return nil, object end
-    return object:open(process, relative, mode)
+    return kernel.callMount(object, "open", process, relative, mode)
 end
 
 function syscalls.list(process, thread, path)
@@ -21,7 +21,7 @@ function syscalls.list(process, thread, path)
     local object, relative, key = kernel.resolve(process, path)
     local stack = kernel.mounts[key]
     if #stack == 1 then
-        local names = object:list(process, relative)
+        local names = kernel.callMount(object, "list", process, relative)
         if type(names) ~= "table" then return names end
         sort(names)
         return names
@@ -29,7 +29,7 @@ function syscalls.list(process, thread, path)
     -- Overlays: every layer's entries, merged, sorted, without duplicates (facts §4.5, 0.0.9).
     local seen, merged = {}, {}
     for _, layer in ipairs(stack) do
-        local listed, names = pcall(layer.list, layer, process, relative)
+        local listed, names = pcall(kernel.callMount, layer, "list", process, relative)
         if listed and type(names) == "table" then
             for _, name in ipairs(names) do
                 if not seen[name] then
@@ -48,7 +48,7 @@ function syscalls.stat(process, thread, path, nolink)
     kernel.expect(2, nolink, "boolean", "nil")
     local ok, object, relative, key = pcall(kernel.resolve, process, path)
     if not ok then return nil, object end
-    local stat, err = object:stat(process, relative, nolink)
+    local stat, err = kernel.callMount(object, "stat", process, relative, nolink)
     if type(stat) == "table" then stat.mountpoint = "/" .. key end
     return stat, err
 end
@@ -56,13 +56,13 @@ end
 function syscalls.remove(process, thread, path)
     kernel.expect(1, path, "string")
     local object, relative = kernel.resolve(process, path)
-    object:remove(process, relative)
+    kernel.callMount(object, "remove", process, relative)
 end
 
 function syscalls.mkdir(process, thread, path)
     kernel.expect(1, path, "string")
     local object, relative = kernel.resolve(process, path)
-    object:mkdir(process, relative)
+    kernel.callMount(object, "mkdir", process, relative)
 end
 
 function syscalls.rename(process, thread, from, to)
@@ -71,7 +71,7 @@ function syscalls.rename(process, thread, from, to)
     local source, relativeFrom = kernel.resolve(process, from)
     local target, relativeTo = kernel.resolve(process, to)
     if source ~= target then error("Attempt to rename file across two filesystems", 0) end
-    source:rename(process, relativeFrom, relativeTo)
+    kernel.callMount(source, "rename", process, relativeFrom, relativeTo)
 end
 
 function syscalls.link(process, thread, path, location)
@@ -81,14 +81,14 @@ function syscalls.link(process, thread, path, location)
     local object, relative = kernel.resolve(process, path)
     if not object.link then error("Filesystem does not support links", 0) end
     -- The link target is passed as given, not made relative (facts §4.5).
-    object:link(process, relative, location)
+    kernel.callMount(object, "link", process, relative, location)
 end
 
 function syscalls.mkfifo(process, thread, path)
     kernel.expect(1, path, "string")
     local object, relative = kernel.resolve(process, path)
     if not object.mkfifo then error("Filesystem does not support FIFOs", 0) end
-    object:mkfifo(process, relative)
+    kernel.callMount(object, "mkfifo", process, relative)
 end
 
 function syscalls.chmod(process, thread, path, user, mode)
@@ -108,12 +108,12 @@ function syscalls.chmod(process, thread, path, user, mode)
     end
     local object, relative = kernel.resolve(process, path)
     -- User before mode, as the syscall has them (facts §4.5).
-    object:chmod(process, relative, user, mode)
+    kernel.callMount(object, "chmod", process, relative, user, mode)
 end
 
 function syscalls.chown(process, thread, path, user)
     kernel.expect(1, path, "string")
     kernel.expect(2, user, "string")
     local object, relative = kernel.resolve(process, path)
-    object:chown(process, relative, user)
+    kernel.callMount(object, "chown", process, relative, user)
 end

@@ -36,7 +36,7 @@ end
 function kernel.pickLayer(process, stack, relative)
     if #stack == 1 then return stack[1] end
     for _, layer in ipairs(stack) do
-        local ok, found = pcall(layer.stat, layer, process, relative, true)
+        local ok, found = pcall(kernel.callMount, layer, "stat", process, relative, true)
         if ok and found then return layer end
     end
     return stack[1]
@@ -58,6 +58,20 @@ function kernel.resolve(process, path)
     error("Could not find mount for path " .. path .. ". Where is root?", 0)
 end
 
+-- Kernel parts for mounting and dispatch, looked up when used (variant kernels replace one; see kmod.lua).
+function kernel.findFilesystem(fstype) return filesystems[fstype] end
+
+-- A method call on the class: new(class, process, src, options), options never nil (facts §4.2).
+function kernel.newMount(class, process, src, options) return class:new(process, src, options) end
+
+-- Every mount method is a ':' call: (object, process, relative path or other syscall arguments...).
+function kernel.callMount(object, method, process, ...) return object[method](object, process, ...) end
+
+-- The optional unmount hook (v2 page), called before the object is removed; its errors keep the mount.
+function kernel.runUnmountHook(object, process)
+    if object.unmount then object:unmount(process) end
+end
+
 local function effectiveWrite(stat, user)
     local own = type(stat.permissions) == "table" and stat.permissions[user]
     local perms = own or stat.worldPermissions
@@ -69,14 +83,14 @@ function syscalls.mount(process, thread, fstype, src, dest, options)
     kernel.expect(2, src, "string")
     kernel.expect(3, dest, "string")
     kernel.expect(4, options, "table", "nil")
-    local class = filesystems[fstype]
+    local class = kernel.findFilesystem(fstype)
     if not class then error(format("No such filesystem '%s'", fstype), 0) end
     local key = kernel.realPath(process, dest)
     if key == "" then
         if process.user ~= "root" then error("Could not mount to " .. dest .. ": Permission denied", 0) end
     else
         local parent, relative = kernel.resolve(process, dest)
-        local stat = parent:stat(process, relative)
+        local stat = kernel.callMount(parent, "stat", process, relative)
         if not stat then error("Could not mount to " .. dest .. ": No such directory", 0) end
         if stat.type ~= "directory" then error("Could not mount to " .. dest .. ": Not a directory", 0) end
         if process.user ~= "root" and not effectiveWrite(stat, process.user) then
@@ -89,8 +103,7 @@ function syscalls.mount(process, thread, fstype, src, dest, options)
         error("Could not mount to " .. dest .. ": Mount already exists (use overlay to mount over)", 0)
     end
     if options.overlay and not stack then error("Could not mount to " .. dest .. ": No base mount exists for overlay", 0) end
-    -- A method call on the class: new(class, process, src, options), options never nil (facts §4.2).
-    local object = class:new(process, src, options)
+    local object = kernel.newMount(class, process, src, options)
     if stack then stack[#stack + 1] = object else mounts[key] = { object } end
 end
 
@@ -100,13 +113,12 @@ function syscalls.unmount(process, thread, path)
     local stack = mounts[key]
     if not stack then error(key .. ": No such mount", 0) end
     local top = stack[#stack]
-    local stat = top:stat(process, "")
+    local stat = kernel.callMount(top, "stat", process, "")
     if not stat then
         error("Internal error in unmount: could not get stat for root! Please report this to the maintainer of the target filesystem.", 0)
     end
     if process.user ~= "root" and not effectiveWrite(stat, process.user) then error(key .. ": Permission denied", 0) end
-    -- The optional unmount hook (v2 page), called before the object is removed; its errors keep the mount.
-    if top.unmount then top:unmount(process) end
+    kernel.runUnmountHook(top, process)
     stack[#stack] = nil
     if #stack == 0 then mounts[key] = nil end
 end
