@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Phoenix.Conformance.Cli.Running;
+using Phoenix.Conformance.Harness.Adapters;
+
+namespace Phoenix.Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>run</c>: the options are the issue's, with the same names in the CLI and both wrapper scripts. Values are
+/// validated by <see cref="SuiteRun"/>, which turns every mistake into one line and exit code 2.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify.", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
+        var profile = new Option<string>("--profile") { Description = "Page version to certify against: v1 or v2.", DefaultValueFactory = _ => "v2" };
+        var filter = new Option<string[]>("--filter") { Description = "Clause IDs, clause ID prefixes or rule IDs; repeatable or comma-separated." };
+        var level = new Option<string[]>("--level") { Description = "MUST, SHOULD or COMPAT; repeatable or comma-separated. Default: all." };
+        var output = new Option<string?>("--output") { Description = "Report folder. Default: reports/out/<adapter name>/." };
+        var expectations = new Option<string?>("--expectations") { Description = "YAML expectations file (rule ID -> outcome, reason, link)." };
+        var baseline = new Option<string?>("--baseline") { Description = "A results.json to compare with; regressions exit 1." };
+        var strict = new Option<bool>("--strict") { Description = "An unexpected pass fails the run." };
+        var update = new Option<bool>("--update-expectations") { Description = "Rewrite the expectations file from this run." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed for property rules (replays a reported failure)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
+        var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
+        {
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit,
+        };
+        command.SetAction(parse => SuiteRun.Execute(new RunRequest(
+            parse.GetValue(adapter)!,
+            parse.GetValue(profile)!,
+            parse.GetValue(filter) ?? [],
+            parse.GetValue(level) ?? [],
+            parse.GetValue(output),
+            parse.GetValue(expectations),
+            parse.GetValue(baseline),
+            parse.GetValue(strict),
+            parse.GetValue(update),
+            parse.GetValue(seed),
+            parse.GetValue(timeLimit)), context));
+        return command;
+    }
+}

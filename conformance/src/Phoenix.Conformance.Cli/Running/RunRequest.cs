@@ -1,0 +1,15 @@
+namespace Phoenix.Conformance.Cli.Running;
+
+/// <summary>The <c>run</c> command's options as given, before validation (<see cref="SuiteRun"/> validates).</summary>
+public sealed record RunRequest(
+    string Adapter,
+    string Profile,
+    IReadOnlyList<string> Filters,
+    IReadOnlyList<string> Levels,
+    string? Output,
+    string? Expectations,
+    string? Baseline,
+    bool Strict,
+    bool UpdateExpectations,
+    ulong? Seed,
+    double? TimeLimitSeconds);

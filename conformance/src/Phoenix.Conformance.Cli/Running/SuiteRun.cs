@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Phoenix.Conformance.Harness.Adapters;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Reporting;
+using Phoenix.Conformance.Reporting.Diff;
+using Phoenix.Conformance.Reporting.Expectations;
+using Phoenix.Conformance.Reporting.Json;
+using Phoenix.Conformance.Reporting.Results;
+using Phoenix.Conformance.Rules;
+using Spectre.Console;
+
+namespace Phoenix.Conformance.Cli.Running;
+
+/// <summary>
+/// The <c>run</c> command: validate everything first (so bad usage costs nothing and exits 2), run the selected
+/// rules in-process one by one with <see cref="RuleRunner"/> (a hang becomes a timeout, so the run always
+/// finishes), write the four reports, then apply the gates: expectations, --strict, --baseline.
+/// </summary>
+public static class SuiteRun
+{
+    public static int Execute(RunRequest request, CliContext context)
+    {
+        var selection = new RuleSelection(RuleSelection.ParseProfile(request.Profile), request.Filters, request.Levels);
+        var adapter = AdapterRegistry.Create(request.Adapter);
+        var expectations = LoadExpectations(request);
+        var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
+        if (request.TimeLimitSeconds is <= 0) throw new UsageException($"--time-limit must be a positive number of seconds, not {request.TimeLimitSeconds}.");
+        var settings = new RunSettings
+        {
+            Profile = selection.Profile,
+            Seed = request.Seed,
+            TimeLimit = request.TimeLimitSeconds is { } s ? TimeSpan.FromSeconds(s) : new RunSettings().TimeLimit,
+        };
+        var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
+        var rules = selection.Apply(context.Rules());
+
+        var console = context.Output;
+        console.WriteLine($"Phoenix conformance {Suite.SuiteAssembly.Version}: {rules.Count} rules, profile {selection.Profile.ToString().ToLowerInvariant()}, adapter {adapter.Name} {adapter.Version}");
+        if (rules.Count == 0) console.WriteLine("warning: no rule matches the selection; the reports will be empty.");
+        var started = DateTimeOffset.Now;
+        var clock = Stopwatch.StartNew();
+        // Rules may write to Console (FsCheck prints "Ok, passed N tests."); that would tear the live table and
+        // clutter logs, and everything a result needs travels in its exception, so stray output is dropped meanwhile.
+        var stray = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        IReadOnlyList<RuleRecord> records;
+        try
+        {
+            records = View(context).Run(rules, rule => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id)));
+        }
+        finally
+        {
+            Console.SetOut(stray);
+        }
+        var run = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
+            new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, started, Math.Round(clock.Elapsed.TotalMilliseconds, 1), records);
+        ReportFolder.Write(run, output);
+        console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
+        return Gate(run, request, expectations, baseline, output, console);
+    }
+
+    private static int Gate(RunResults run, RunRequest request, ExpectationSet expectations, RunResults? baseline, string output, TextWriter console)
+    {
+        var summary = run.Summary;
+        var page = RunSummary.Of(run.PageRules);
+        var percent = page.ConformancePercent is { } p ? $"{p:0.0}%" : "n/a";
+        console.WriteLine($"Conformance: {percent} of MUST rules pass. {summary.UnexpectedFailures} unexpected failure(s), {summary.UnexpectedPasses} unexpected pass(es), {summary.ExpectedFailures} expected failure(s).");
+        var exit = ExitCodes.Success;
+        if (summary.UnexpectedFailures > 0) exit = ExitCodes.Unexpected;
+        if (request.Strict && summary.UnexpectedPasses > 0)
+        {
+            console.WriteLine("--strict: unexpected passes fail the run; update the expectations file.");
+            exit = ExitCodes.Unexpected;
+        }
+        if (request.UpdateExpectations)
+        {
+            var path = request.Expectations ?? Path.Combine(output, "expectations.yaml");
+            var updated = ExpectationSet.FromRun(run, expectations);
+            File.WriteAllText(path, ExpectationsYaml.Write(updated, run.Adapter.Name));
+            console.WriteLine($"Expectations rewritten: {path} ({updated.Count} entries).");
+            exit = ExitCodes.Success;
+        }
+        if (baseline is not null)
+        {
+            var diff = ResultsDiff.Compare(baseline, run);
+            console.Write($"Compared with baseline {request.Baseline}:\n{diff.ToText()}");
+            if (diff.HasRegressions) exit = ExitCodes.Unexpected;
+        }
+        return exit;
+    }
+
+    private static ExpectationSet LoadExpectations(RunRequest request)
+    {
+        if (request.Expectations is null) return ExpectationSet.Empty;
+        // --update-expectations may create the file; anything else needs it to exist and be valid.
+        if (request.UpdateExpectations && !File.Exists(request.Expectations)) return ExpectationSet.Empty;
+        return ExpectationsYaml.Read(request.Expectations);
+    }
+
+    private static IRunView View(CliContext context) => context.Interactive
+        ? new LiveRunView(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Output) }))
+        : new PlainRunView(context.Output);
+}

@@ -1,0 +1,57 @@
+using Phoenix.Conformance.Cli;
+
+namespace Phoenix.Conformance.Reporting.Tests.Cli;
+
+/// <summary>Bad usage exits 2 with exactly one line on stderr, before any rule runs.</summary>
+public sealed class UsageErrorTests
+{
+    private static void AssertUsage((int Exit, string Out, string Err) result, string fragment)
+    {
+        Assert.That(result.Exit, Is.EqualTo(ExitCodes.Usage), result.Err);
+        var lines = result.Err.TrimEnd('\n').Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(1), result.Err);
+        Assert.That(lines[0], Does.Contain(fragment));
+    }
+
+    [Test]
+    public void Run_UnknownAdapter_Exits2WithOneLine() =>
+        AssertUsage(CliRun.Canned("run", "--adapter", "nonesuch"), "Unknown adapter 'nonesuch'");
+
+    [Test]
+    public void Run_UnknownClauseInFilter_Exits2WithOneLine() =>
+        AssertUsage(CliRun.Canned("run", "--filter", "MOD-AUTOLOAD,NOPE-CLAUSE"), "Unknown clause 'NOPE-CLAUSE'");
+
+    [Test]
+    public void Run_UnreadableExpectations_Exits2WithOneLine() =>
+        AssertUsage(CliRun.Canned("run", "--expectations", "/nonexistent/expectations.yaml"), "Cannot read expectations file");
+
+    [Test]
+    public void Run_InvalidExpectations_Exits2WithOneLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "MOD-API/X:\n  outcome: sometimes\n");
+        try
+        {
+            AssertUsage(CliRun.Canned("run", "--expectations", path), "outcome 'sometimes'");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    // Each row is one kind of malformed command line.
+    [TestCase("run --profile v3", "Unknown profile")] // a profile the page never had
+    [TestCase("run --level MAYBE", "Unknown level")] // not a clauses.md level
+    [TestCase("run --time-limit soon", "soon")] // parser error: not a number
+    [TestCase("run --time-limit 0", "--time-limit")] // a zero limit would time out everything
+    [TestCase("run --bogus", "--bogus")] // unknown option
+    [TestCase("frobnicate", "frobnicate")] // unknown command
+    [TestCase("run --baseline /nonexistent/results.json", "Cannot read results file")] // unreadable baseline
+    public void Run_BadOption_Exits2WithOneLine(string commandLine, string fragment) =>
+        AssertUsage(CliRun.Canned(commandLine.Split(' ')), fragment);
+
+    [Test]
+    public void Diff_MissingFile_Exits2WithOneLine() =>
+        AssertUsage(CliRun.Canned("diff", "/nonexistent/a.json", "/nonexistent/b.json"), "Cannot read results file");
+}
