@@ -54,15 +54,25 @@ public sealed class LuaCoroutine : IDisposable
         }
         _started = true;
         _engine.EnterBudget();
+        var host = _engine.EnterLua();
         LuaStatus status;
         int resultCount;
+        var tripped = false;
         try
         {
             status = _state.Resume(_engine.Current, args.Length, out resultCount);
         }
         finally
         {
-            _engine.LeaveBudget(_state);
+            _engine.LeaveLua(host);
+            tripped = _engine.LeaveBudget(_state);
+        }
+        if (tripped && status is LuaStatus.OK or LuaStatus.Yield)
+        {
+            // Overran and was aborted, but the abort was caught without another instruction running: still a failure.
+            IsDead = true;
+            _state.SetTop(0);
+            throw _engine.BudgetExceeded();
         }
         if (status is LuaStatus.OK or LuaStatus.Yield)
         {

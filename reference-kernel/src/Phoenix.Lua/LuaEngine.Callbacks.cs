@@ -54,7 +54,22 @@ public sealed partial class LuaEngine
         return engine.Invoke(state);
     }
 
+    /// <summary>Runs a callback and pushes its results. The whole body counts as host code, so the memory limit
+    /// cannot fail an allocation here (which would unwind through this C# frame); Lua code it calls is limited again.</summary>
     private int Invoke(LuaState state)
+    {
+        _hostCode++;
+        try
+        {
+            return InvokeCore(state);
+        }
+        finally
+        {
+            _hostCode--;
+        }
+    }
+
+    private int InvokeCore(LuaState state)
     {
         var id = (int)state.ToInteger(LuaState.UpValueIndex(1));
         var (name, callback) = _callbacks[id];

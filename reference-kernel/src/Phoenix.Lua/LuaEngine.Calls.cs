@@ -10,6 +10,9 @@ public sealed partial class LuaEngine
     private readonly LuaHookFunction _hook;
     private readonly Stack<LuaState> _running = new();
     private int _depth;
+
+    // Non-zero while C# code (a callback body, a hook) works on a Lua stack; see Allocate.
+    private int _hostCode;
     private long _budgetLeft;
     private bool _tripped;
 
@@ -67,16 +70,28 @@ public sealed partial class LuaEngine
         PushRef(state, _handler);
         state.Insert(functionIndex);
         EnterBudget();
+        var host = EnterLua();
+        LuaStatus status;
+        var tripped = false;
         try
         {
-            var status = state.PCall(argumentCount, resultCount, functionIndex);
+            status = state.PCall(argumentCount, resultCount, functionIndex);
             state.Remove(functionIndex);
-            return status;
         }
         finally
         {
-            LeaveBudget(state);
+            LeaveLua(host);
+            tripped = LeaveBudget(state);
         }
+        if (tripped && status == LuaStatus.OK)
+        {
+            // The code overran and was aborted, but whatever caught the abort (an xpcall in tail position, say)
+            // returned before another instruction ran. A call that overran its budget fails, however it ended.
+            state.SetTop(functionIndex - 1);
+            state.PushString(BudgetMessage);
+            status = LuaStatus.ErrRun;
+        }
+        return status;
     }
 
     /// <summary>
@@ -111,6 +126,16 @@ public sealed partial class LuaEngine
 
     private void InstallBudgetHook(LuaState state) => state.SetHook(_hook, LuaHookMask.Count, _options.HookInterval);
 
+    /// <summary>Lua code is about to run: the memory limit applies again until it returns.</summary>
+    internal int EnterLua()
+    {
+        var saved = _hostCode;
+        _hostCode = 0;
+        return saved;
+    }
+
+    internal void LeaveLua(int saved) => _hostCode = saved;
+
     /// <summary>The budget is per top-level entry from C#: nested calls from callbacks share their caller's.</summary>
     internal void EnterBudget()
     {
@@ -121,7 +146,8 @@ public sealed partial class LuaEngine
         }
     }
 
-    internal void LeaveBudget(LuaState state)
+    /// <summary>Leaves a budgeted entry; true when this ended a top-level entry during which the budget tripped.</summary>
+    internal bool LeaveBudget(LuaState state)
     {
         if (--_depth == 0 && _tripped)
         {
@@ -129,8 +155,14 @@ public sealed partial class LuaEngine
             InstallBudgetHook(_main);
             if (state.Handle != _main.Handle) InstallBudgetHook(state);
             _tripped = false;
+            return true;
         }
+        return false;
     }
+
+    /// <summary>The failure of a top-level entry that overran its budget.</summary>
+    internal LuaScriptException BudgetExceeded() =>
+        new(LuaErrorKind.Budget, LuaString.From(BudgetMessage), null);
 
     /// <summary>
     /// Native count hook. It must never throw or raise: it only counts, and once the budget is spent it runs the
@@ -147,10 +179,12 @@ public sealed partial class LuaEngine
             _budgetLeft -= _options.HookInterval;
             if (_budgetLeft > 0) return;
             _tripped = true;
+            _hostCode++;
             var state = LuaState.FromIntPtr(statePointer);
             PushRef(state, _trip);
             state.PushString(BudgetMessage);
             if (state.PCall(1, 0, 0) != LuaStatus.OK) state.Pop(1);
+            _hostCode--;
         }
         catch
         {

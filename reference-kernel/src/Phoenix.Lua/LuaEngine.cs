@@ -9,7 +9,7 @@ namespace Phoenix.Lua;
 
 /// <summary>
 /// One Lua 5.4 state with the policy KeraLua leaves out: allow-list environments (<see cref="CreateEnvironment"/>),
-/// text-only chunks (<see cref="Load(byte[],string,LuaRef?)"/>), protected calls that fail with one exception type
+/// text-only chunks (<see cref="Load(byte[],string,LuaRef)"/>), protected calls that fail with one exception type
 /// (<see cref="LuaScriptException"/>), registered C# functions that never raise a Lua error from a C# frame, an
 /// instruction budget and a memory limit. Not thread-safe: one kernel drives it from one thread at a time.
 /// </summary>
@@ -64,12 +64,13 @@ public sealed partial class LuaEngine : IDisposable
     /// </summary>
     public LuaRef CreateEnvironment() => CallForRef(_makeEnv);
 
-    /// <summary>Compiles a text chunk. Binary chunks are refused with a clear error, never loaded.</summary>
-    public LuaRef Load(string source, string chunkName, LuaRef? environment) =>
+    /// <summary>Compiles a text chunk whose globals are <paramref name="environment"/> (there is no way to give a chunk
+    /// the real globals). Binary chunks are refused with a clear error, never loaded.</summary>
+    public LuaRef Load(string source, string chunkName, LuaRef environment) =>
         Load(System.Text.Encoding.UTF8.GetBytes(source), chunkName, environment);
 
-    /// <inheritdoc cref="Load(string,string,LuaRef?)"/>
-    public LuaRef Load(byte[] source, string chunkName, LuaRef? environment)
+    /// <inheritdoc cref="Load(string,string,LuaRef)"/>
+    public LuaRef Load(byte[] source, string chunkName, LuaRef environment)
     {
         ThrowIfDisposed();
         if (source.Length > 0 && source[0] == 0x1b)
@@ -80,11 +81,8 @@ public sealed partial class LuaEngine : IDisposable
         var state = Current;
         var status = state.LoadBuffer(source, chunkName, "t");
         if (status != LuaStatus.OK) throw Fail(state, status, traceback: null);
-        if (environment is not null)
-        {
-            PushRef(state, environment);
-            state.SetUpValue(-2, 1);
-        }
+        PushRef(state, environment);
+        state.SetUpValue(-2, 1);
         return RefTop(state);
     }
 
@@ -246,7 +244,11 @@ public sealed partial class LuaEngine : IDisposable
             return IntPtr.Zero;
         }
         var delta = (long)newSize - old;
-        if (delta > 0 && Interlocked.Read(ref _allocated) + delta > _options.MemoryLimitBytes) return IntPtr.Zero;
+        // The limit is enforced only while Lua code runs. A failed allocation while C# pushes values would raise
+        // outside a protected call (Lua's panic: the process aborts) or unwind through a C# frame, so host code may
+        // overrun the limit briefly; the Lua code that runs next fails cleanly instead.
+        var enforce = _depth > 0 && _hostCode == 0;
+        if (delta > 0 && enforce && Interlocked.Read(ref _allocated) + delta > _options.MemoryLimitBytes) return IntPtr.Zero;
         var result = (IntPtr)NativeMemory.Realloc((void*)pointer, newSize);
         if (result != IntPtr.Zero) Interlocked.Add(ref _allocated, delta);
         return result;

@@ -32,7 +32,8 @@ public static class PropertyCheck
             }
         });
         var replay = new Replay(new Rnd(context.Seed), FSharpOption<int>.None);
-        var config = Config.QuickThrowOnFailure.WithMaxTest(cases).WithReplay(FSharpOption<Replay>.Some(replay));
+        // Quiet on success: FsCheck would otherwise print "Ok, passed N tests." into the runner's output.
+        var config = Config.QuickThrowOnFailure.WithQuietOnSuccess(true).WithMaxTest(cases).WithReplay(FSharpOption<Replay>.Some(replay));
         try
         {
             FsCheck.Check.One(config, property);

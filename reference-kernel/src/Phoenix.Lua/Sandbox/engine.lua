@@ -2,7 +2,7 @@
 -- environments get copies of library tables, and the functions below live only in the registry.
 local G = ...
 local select, error, type, load, pairs, ipairs = select, error, type, load, pairs, ipairs
-local getmetatable, collectgarbage = getmetatable, collectgarbage
+local getmetatable, setmetatable, collectgarbage, xpcall, rawget = getmetatable, setmetatable, collectgarbage, xpcall, rawget
 local traceback, sethook = debug.traceback, debug.sethook
 local floor, os_date, string_sub = math.floor, os.date, string.sub
 
@@ -94,6 +94,22 @@ function internal.makeEnv()
         local chunk, name, _, chunkEnv = ...
         if select("#", ...) < 4 then chunkEnv = env end
         return load(chunk, name, "t", chunkEnv)
+    end
+    -- Finalizers run with hooks off, outside the instruction budget, even at Dispose: a looping __gc would hang
+    -- the host. Lua only finalizes tables whose metatable had __gc when it was set, so refusing it here suffices.
+    env.setmetatable = function(t, mt)
+        if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+            error("__gc metamethods are not available: finalizers would run outside the instruction budget", 2)
+        end
+        return setmetatable(t, mt)
+    end
+    -- A budget abort is raised from inside a hook, so Lua would run the message handler with hooks off, outside
+    -- the budget. The handler is skipped for that one error; the abort goes on unwinding.
+    env.xpcall = function(f, handler, ...)
+        return xpcall(f, function(e)
+            if e == budgetMessage then return e end
+            return handler(e)
+        end, ...)
     end
     env._G = env
     return env
