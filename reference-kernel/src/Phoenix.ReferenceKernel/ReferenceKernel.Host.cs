@@ -19,6 +19,7 @@ public sealed partial class ReferenceKernel
         _engine.Register(host, "normalize", args => [FsPath.Normalize(args[1] is LuaString s ? s.Text : "")]).Dispose();
         _engine.Register(host, "tmpfsNew", tmpfs.New).Dispose();
         _engine.Register(host, "tmpfs", tmpfs.Invoke).Dispose();
+        RegisterDeviceHost(host);
         return host;
     }
 
@@ -32,7 +33,7 @@ public sealed partial class ReferenceKernel
     private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
 
     private static IEnumerable<KernelScript> BuiltInScripts() =>
-        new[] { "kernel.lua", "kmod.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
+        new[] { "kernel.lua", "kmod.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
 
     private static string ReadScript(string name)
     {

@@ -1,0 +1,3 @@
+-- Device tree and drivers (page: "Device drivers"; facts §5; Phoenix parts 40-hardware, 55-drivers).
+-- Filled in by the device-drivers work (issue 4).
+local env, host, kernel = ...
