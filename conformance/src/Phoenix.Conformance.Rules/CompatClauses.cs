@@ -80,5 +80,17 @@ public static class CompatClauses
         new("PX-FS-NONROOT-MOUNT", ClauseLevel.Compat, Profiles.Both,
             "A non-root user may mount on a directory it can write, but not on / or a directory it cannot write.",
             "facts §4.2"),
+        new("PX-USER-ENVIRONMENT", ClauseLevel.Compat, Profiles.Both,
+            "User programs run in their process's own environment: no kernel globals, and their global writes do not reach the kernel's.",
+            "facts §7"),
+        new("PX-USER-CALLBACK-FIRST-VALUE", ClauseLevel.Compat, Profiles.Both,
+            "userModeCallback returns ok and only the callback's first result.",
+            "facts §6"),
+        new("PX-USER-CALLBACK-THREAD-NAME", ClauseLevel.Compat, Profiles.Both,
+            "A user mode callback runs as a new thread of the process, named \"<user mode callback>\".",
+            "facts §6, §7"),
+        new("PX-USER-CALLBACK-AT-BOOT", ClauseLevel.Compat, Profiles.Both,
+            "userModeCallback called while the kernel boots (a module's top-level chunk) refuses and runs nothing.",
+            "facts §6"),
     ];
 }

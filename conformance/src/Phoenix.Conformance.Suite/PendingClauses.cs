@@ -8,13 +8,11 @@ namespace Phoenix.Conformance.Suite;
 public static class PendingClauses
 {
     private const string Drivers = "issue 4: device drivers (simulated peripherals, registerDriver)";
-    private const string UserMode = "issue 5: user mode (user programs, userModeCallback)";
     private const string ModuleChecker = "SHOULD clause for module authors: needs the module checker, not a kernel rule";
 
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["MOD-UNLOAD-REVERSES"] = ModuleChecker,
-        ["MOD-USER-CALLBACK"] = UserMode,
         ["MOD-USER-CALLBACK-USE"] = ModuleChecker,
         ["MOD-NO-CUSTOM-SYSCALLS"] = ModuleChecker,
         ["DRV-SHAPE"] = Drivers,

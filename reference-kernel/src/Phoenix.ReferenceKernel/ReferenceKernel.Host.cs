@@ -33,7 +33,7 @@ public sealed partial class ReferenceKernel
     private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
 
     private static IEnumerable<KernelScript> BuiltInScripts() =>
-        new[] { "kernel.lua", "kmod.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
+        new[] { "kernel.lua", "kmod.lua", "usermode.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
 
     private static string ReadScript(string name)
     {

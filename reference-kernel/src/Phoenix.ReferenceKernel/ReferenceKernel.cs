@@ -26,6 +26,7 @@ public sealed partial class ReferenceKernel : IDisposable
     private readonly LuaRef _dispatch;
     private readonly LuaRef _kernelProcess;
     private readonly ProcessTable _processes;
+    private readonly LuaRef _runProgram;
     private long _clockMs = Epoch.ToUnixTimeMilliseconds();
 
     private ReferenceKernel(BootImage image, KernelOptions options)
@@ -46,9 +47,13 @@ public sealed partial class ReferenceKernel : IDisposable
         _dispatch = Internal("dispatch");
         _kernelProcess = Internal("KERNEL");
         _processes = new ProcessTable(_engine, Internal("newProcess"));
+        _runProgram = Internal("runProgram");
         Syslog.Info($"Starting Phoenix reference kernel (Phoenix {options.PhoenixVersion} semantics)");
+        // While boot modules load, userModeCallback refuses as Phoenix's does on the kernel main thread (facts §6).
+        _engine.SetField(_internals, "booting", true);
         BootSequence.LoadBootModules(FileSystem, Syslog, options.ModulePolicy,
             path => Run(_kernelProcess, null, "loadmodule", [LuaString.From(path)]));
+        _engine.SetField(_internals, "booting", false);
     }
 
     /// <summary>Boots a kernel from an image. A kernel that cannot start throws <see cref="KernelBootException"/>;
@@ -76,16 +81,45 @@ public sealed partial class ReferenceKernel : IDisposable
         return Run(process, thread, name, args);
     }
 
+    /// <summary>
+    /// Runs Lua source as a user program of <paramref name="user"/>'s process: a new thread in that process's
+    /// user-mode environment (no kernel globals), whose syscalls the kernel serves as that process.
+    /// </summary>
+    public SyscallResult RunUserChunk(string user, string source, IReadOnlyList<LuaValue> args)
+    {
+        var (process, _) = _processes.ForUser(user);
+        LuaRef chunk;
+        using (var env = _engine.GetFieldRef(process, "env") ?? throw new InvalidOperationException("process without env"))
+        {
+            try
+            {
+                chunk = _engine.Load(source, "=program", env);
+            }
+            catch (LuaScriptException e)
+            {
+                return SyscallResult.Failure(LuaString.From(e.Message));
+            }
+        }
+        using (chunk)
+        {
+            return Drive(_runProgram, "user program", [process, chunk, .. args.Select(LuaArg.From)]);
+        }
+    }
+
     public void Dispose()
     {
         _processes.Dispose();
         _engine.Dispose();
     }
 
-    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args)
+    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args) =>
+        Drive(_dispatch, "syscall " + name, [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)]);
+
+    /// <summary>Runs a glue entry point that returns (true, results...) or (false, error) in a coroutine, resuming
+    /// plain yields, and turns what it returns, or how it failed, into a result. The kernel always goes on.</summary>
+    private SyscallResult Drive(LuaRef entry, string name, LuaArg[] callArgs)
     {
-        LuaArg[] callArgs = [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)];
-        using var coroutine = _engine.CreateCoroutine(_dispatch);
+        using var coroutine = _engine.CreateCoroutine(entry);
         try
         {
             var step = coroutine.Resume(callArgs);
@@ -94,7 +128,7 @@ public sealed partial class ReferenceKernel : IDisposable
                 if (resumes >= _options.MaxSyscallResumes)
                 {
                     return SyscallResult.Failure(LuaString.From(
-                        $"syscall {name} did not finish: it yielded {resumes} times without completing"));
+                        $"{name} did not finish: it yielded {resumes} times without completing"));
                 }
                 step = coroutine.Resume();
             }

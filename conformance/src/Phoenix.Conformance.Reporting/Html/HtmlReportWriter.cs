@@ -20,7 +20,8 @@ public static class HtmlReportWriter
     /// <summary>Outcome keys in display order, as rows carry them in <c>data-outcome</c>.</summary>
     private static readonly string[] OutcomeKeys = ["pass", "fail", "error", "timeout", "notSupported", "expectedFailure", "unexpectedPass"];
 
-    public static string Write(RunResults run)
+    /// <param name="catalogue">The clauses the coverage table lists; default: the whole catalogue.</param>
+    public static string Write(RunResults run, IReadOnlyList<Clause>? catalogue = null)
     {
         var html = new StringBuilder();
         var title = $"Phoenix conformance: {run.Adapter.Name}";
@@ -35,7 +36,7 @@ public static class HtmlReportWriter
         html.Append("</section>\n<section id=\"compat\">\n<h2>COMPAT rules</h2>\n<p>Phoenix 0.0.9 behaviour where the page is silent. Shown apart; never counted against conformance to the page.</p>\n");
         Families(html, run.CompatRules);
         html.Append("</section>\n");
-        CoverageTable(html, run);
+        CoverageTable(html, run, catalogue);
         html.Append(CultureInfo.InvariantCulture, $"<script>\n{Resource("report.js")}</script>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -121,10 +122,10 @@ public static class HtmlReportWriter
         html.Append("</td></tr>\n");
     }
 
-    private static void CoverageTable(StringBuilder html, RunResults run)
+    private static void CoverageTable(StringBuilder html, RunResults run, IReadOnlyList<Clause>? catalogue)
     {
         html.Append("<section id=\"coverage\">\n<h2>Clause coverage</h2>\n<table>\n<thead><tr><th>Clause</th><th>Level</th><th class=\"num\">Rules</th></tr></thead>\n<tbody>\n");
-        foreach (var c in ClauseCoverage.Of(run.Rules.Select(r => r.Clause), run.Profile))
+        foreach (var c in ClauseCoverage.Of(run.Rules.Select(r => r.Clause), run.Profile, catalogue))
         {
             var css = c.Rules == 0 ? " class=\"uncovered\"" : "";
             html.Append(CultureInfo.InvariantCulture, $"<tr{css}><td><a href=\"{H(c.Clause.Link.Split(' ')[0])}\">{H(c.Clause.Id)}</a></td><td>{Level(c.Clause.Level)}</td><td class=\"num\">{c.Rules}</td></tr>\n");

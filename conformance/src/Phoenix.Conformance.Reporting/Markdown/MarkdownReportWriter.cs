@@ -14,7 +14,8 @@ public static class MarkdownReportWriter
 {
     public const string FileName = "report.md";
 
-    public static string Write(RunResults run)
+    /// <param name="catalogue">The clauses the coverage table lists; default: the whole catalogue.</param>
+    public static string Write(RunResults run, IReadOnlyList<Clause>? catalogue = null)
     {
         var md = new StringBuilder();
         var summary = RunSummary.Of(run.PageRules);
@@ -34,7 +35,7 @@ public static class MarkdownReportWriter
         Unexpected(md, run);
         Section(md, "Page rules", run.PageRules, "MUST and SHOULD clauses of the page.");
         Section(md, "COMPAT rules", run.CompatRules, "Phoenix 0.0.9 behaviour where the page is silent; shown apart, never counted against conformance.");
-        CoverageTable(md, run);
+        CoverageTable(md, run, catalogue);
         return md.ToString().TrimEnd('\n') + "\n";
     }
 
@@ -81,11 +82,11 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static void CoverageTable(StringBuilder md, RunResults run)
+    private static void CoverageTable(StringBuilder md, RunResults run, IReadOnlyList<Clause>? catalogue)
     {
         md.Append("## Clause coverage\n\nRules that ran per clause of the catalogue (profile ")
           .Append(run.Profile.ToString().ToLowerInvariant()).Append(").\n\n| Clause | Level | Rules |\n|---|---|---:|\n");
-        foreach (var c in ClauseCoverage.Of(run.Rules.Select(r => r.Clause), run.Profile))
+        foreach (var c in ClauseCoverage.Of(run.Rules.Select(r => r.Clause), run.Profile, catalogue))
         {
             md.Append(CultureInfo.InvariantCulture, $"| [{c.Clause.Id}]({c.Clause.Link.Split(' ')[0]}) | {LevelName(c.Clause.Level)} | {c.Rules} |\n");
         }

@@ -24,6 +24,10 @@ public static class Modules
     public static SyscallResult CallModule(this IKernel kernel, string user, string module, string function, params LuaValue[] args) =>
         kernel.Syscall(user, "callmodule", [module, function, .. args]);
 
+    /// <summary>Runs <paramref name="source"/> as a user program of <paramref name="user"/> (adapter: RunUserChunk).</summary>
+    public static SyscallResult Program(this IKernel kernel, string user, string source, params LuaValue[] args) =>
+        kernel.RunUserChunk(user, source, args);
+
     /// <summary>CONFORMANCE[key][subkey] as recorded by fixture modules, read through the witness module.</summary>
     public static SyscallResult Witness(this IKernel kernel, string key, string? subkey = null) =>
         kernel.CallModule(Root, "witness", "get", subkey is null ? [key] : [key, subkey]);

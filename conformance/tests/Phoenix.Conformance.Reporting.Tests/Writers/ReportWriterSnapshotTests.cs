@@ -20,11 +20,11 @@ public sealed class ReportWriterSnapshotTests
 
     [Test]
     public void Markdown_CannedRun_MatchesSnapshot() =>
-        Snapshot.Match(MarkdownReportWriter.Write(CannedRun.Create()), nameof(ReportWriterSnapshotTests));
+        Snapshot.Match(MarkdownReportWriter.Write(CannedRun.Create(), CannedRun.Catalogue), nameof(ReportWriterSnapshotTests));
 
     [Test]
     public void Html_CannedRun_MatchesSnapshot() =>
-        Snapshot.Match(HtmlReportWriter.Write(CannedRun.Create()), nameof(ReportWriterSnapshotTests));
+        Snapshot.Match(HtmlReportWriter.Write(CannedRun.Create(), CannedRun.Catalogue), nameof(ReportWriterSnapshotTests));
 
     [Test]
     public void ResultsJson_WrittenThenRead_KeepsEveryRule()

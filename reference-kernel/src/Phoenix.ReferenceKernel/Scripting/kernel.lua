@@ -67,12 +67,19 @@ local KERNEL = { name = "kernel", id = 0, user = "root", dir = "/", root = "/", 
 processes[0] = KERNEL
 local nextPid = 1
 
+-- A user process's environment: the sandbox's base library and the syscall library, no kernel globals (facts §7).
+function kernel.newUserEnv()
+    local userEnv = host.newUserEnv()
+    userEnv.syscall = kernel.syscallLibrary()
+    return userEnv
+end
+
 function kernel.newProcess(user, name)
     local pid = nextPid
     nextPid = nextPid + 1
     local process = {
         id = pid, name = name or "conformance", user = user, realuser = user, parent = 0, dir = "/", root = "/",
-        env = host.newUserEnv(), vars = {}, cputime = 0, systime = 0, dependents = {}, eventQueue = {},
+        env = kernel.newUserEnv(), vars = {}, cputime = 0, systime = 0, dependents = {}, eventQueue = {},
         signalHandlers = {}, threads = {}, nice = 0, quantum = 0, paused = false, isDead = false,
     }
     local thread = { id = 0, name = "<main thread>", status = "starting", args = {}, coroStack = {}, paused = false }

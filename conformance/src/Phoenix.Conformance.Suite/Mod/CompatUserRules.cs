@@ -1,0 +1,47 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Conformance.Harness;
+using Phoenix.Conformance.Harness.Assertions;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Suite.Support;
+
+namespace Phoenix.Conformance.Suite.Mod;
+
+/// <summary>COMPAT: Phoenix 0.0.9's user mode and userModeCallback details (facts §6, §7).</summary>
+public sealed class CompatUserRules
+{
+    [Clause("PX-USER-ENVIRONMENT")]
+    public void UserProgram_SeesNoKernelGlobals_AndCannotReplaceThem(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-AUTOLOAD/autoload.lua", "autoload"));
+        Check.Returns(kernel.Program("alice", "return type(modules), type(syscalls), type(KERNEL), type(filesystems), type(processes)"),
+            ["nil", "nil", "nil", "nil", "nil"], "kernel globals seen by a user program");
+        Check.Succeeds(kernel.Program("alice", "modules = {} syscalls = {} return true"), "a program assigning modules and syscalls");
+        Check.That(kernel.Answers("autoload"), "callmodule after a program assigned globals named modules and syscalls",
+            "the kernel's modules to be untouched", "the module no longer answers");
+    }
+
+    [Clause("PX-USER-CALLBACK-FIRST-VALUE")]
+    public void Callback_ReturnsOnlyItsFirstResult(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        Check.Returns(kernel.Program("alice", "return syscall.callmodule('umc', 'run', function() return 1, 2, 3 end)"), [true, 1L],
+            "userModeCallback of a function returning 1, 2, 3");
+    }
+
+    [Clause("PX-USER-CALLBACK-THREAD-NAME")]
+    public void Callback_RunsAsThreadNamedUserModeCallback(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        Check.Returns(kernel.Program("alice", "syscall.callmodule('umc', 'run', function() end) return syscall.callmodule('umc', 'lastThreadName')"),
+            ["<user mode callback>"], "name of the newest thread after a callback ran");
+    }
+
+    [Clause("PX-USER-CALLBACK-AT-BOOT")]
+    public void CallbackAtBoot_IsRefused_AndRunsNothing(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithWitness(context).WithModule(context, "PX-USER/boot_callback.lua", "boot_callback"));
+        Check.Returns(kernel.Witness("bootCallbackOk"), [false], "userModeCallback's success when called during boot");
+        Check.Returns(kernel.Witness("ranAtBoot"), [LuaValue.Nil], "whether the boot-time callback ran");
+    }
+}

@@ -1,0 +1,31 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Harness;
+using Phoenix.Conformance.Harness.Assertions;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Suite.Support;
+
+namespace Phoenix.Conformance.Suite.Mod;
+
+/// <summary>MOD-CALL-ARGS and MOD-SYSCALL-TABLE again, from real user programs: the handles a module gets are those of
+/// the calling program, and a syscall a module added is callable by programs.</summary>
+public sealed class UserProgramRules
+{
+    [Clause("MOD-CALL-ARGS")]
+    public void ApiFunction_CalledFromUserProgram_GetsThatProgramsProcessAndThread(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-CALL-ARGS/handles.lua", "handles"));
+        const string program =
+            "local pid = syscall.getpid() " +
+            "local pt, id, user, tt, same, tid, n = syscall.callmodule('handles', 'describe', nil, 'x') " +
+            "return pt, id == pid, user, tt, same, type(tid), n";
+        Check.Returns(kernel.Program("alice", program), ["table", true, "alice", "table", false, "number", 2L],
+            "describe() from alice's program: process type, id == getpid, user, thread type, thread is process, type of thread.id, argument count");
+    }
+
+    [Clause("MOD-SYSCALL-TABLE")]
+    public void EntryAddedByModule_IsCallableFromUserProgram(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-SYSCALL-TABLE/custom_syscall.lua", "custom_syscall"));
+        Check.Returns(kernel.Program("alice", "return syscall('conformance_double', 21)"), [42L], "a program calling the syscall a module added");
+    }
+}

@@ -1,0 +1,100 @@
+-- User mode: programs run as threads of a user's process, a scheduler serves their syscalls, and modules get
+-- userModeCallback (page: "always use the userModeCallback function to call functions passed across the
+-- user-kernel boundary"; facts §1, §6, §7; Phoenix parts 00-init, 35-process).
+local env, host, kernel = ...
+
+local type, error, select, tostring = type, error, select, tostring
+local pack, unpack = table.pack, table.unpack
+local create, resume, status, yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
+
+-- A thread that keeps running after this many syscalls and yields is stopped; the budget stops pure computation.
+local MAX_STEPS = 100000
+
+-- The syscall library every user environment gets: syscall(name, ...) and syscall.name(...). A syscall is a yield of
+-- ("syscall", name, args...), resumed with (true, results...) or (false, message) (facts §1.1).
+function kernel.syscallLibrary()
+    local function call(name, ...)
+        local result = pack(yield("syscall", name, ...))
+        if result[1] then return unpack(result, 2, result.n) end
+        error(result[2], 2)
+    end
+    return setmetatable({}, {
+        __call = function(_, name, ...) return call(name, ...) end,
+        __index = function(_, name) return function(...) return call(name, ...) end end,
+    })
+end
+
+-- Runs a syscall for a thread in a coroutine of its own, so module code reached from it may yield (facts §1.6).
+-- Plain yields inside it are resumed at once: nothing else is waiting to run in this kernel.
+function kernel.serveSyscall(process, thread, name, ...)
+    local co = create(kernel.dispatch)
+    local result = pack(resume(co, process, thread, name, ...))
+    local steps = 0
+    while result[1] and status(co) ~= "dead" do
+        steps = steps + 1
+        if steps > MAX_STEPS then return false, "syscall " .. tostring(name) .. " did not finish" end
+        result = pack(resume(co))
+    end
+    if not result[1] then return false, result[2] end
+    return unpack(result, 2, result.n)
+end
+
+-- The scheduler: runs fn as `thread` of `process` until it finishes, serving its syscalls. Returns true and the
+-- results, or false and the error. The thread's status follows Phoenix's names (facts §7).
+function kernel.runThread(process, thread, fn, ...)
+    local co = create(fn)
+    thread.coro, thread.status = co, "running"
+    local input = pack(...)
+    for _ = 1, MAX_STEPS do
+        local result = pack(resume(co, unpack(input, 1, input.n)))
+        if not result[1] then
+            thread.status, thread.did_error = "dead", true
+            return false, result[2]
+        end
+        if status(co) == "dead" then
+            thread.status = "dead"
+            return true, unpack(result, 2, result.n)
+        end
+        if result[2] == "syscall" then
+            thread.status = "syscall"
+            input = pack(kernel.serveSyscall(process, thread, result[3], unpack(result, 4, result.n)))
+            thread.status = "running"
+        else
+            input = pack()
+        end
+    end
+    thread.status, thread.did_error = "dead", true
+    return false, "thread " .. tostring(thread.id) .. " ran " .. MAX_STEPS .. " steps without finishing"
+end
+
+function kernel.newThread(process, name)
+    local id = #process.threads + 1
+    local thread = { id = id, name = name or ("<thread:" .. id .. ">"), status = "starting", args = {}, coroStack = {}, paused = false }
+    process.threads[id] = thread
+    return thread
+end
+
+-- Entry point for the host: runs a user program (a chunk already bound to process.env) as a new thread.
+function kernel.runProgram(process, chunk, ...)
+    return kernel.runThread(process, kernel.newThread(process), chunk, ...)
+end
+
+-- userModeCallback(process, func, ...): func runs as a new thread of process, with that process's privileges and
+-- its syscalls served as that process; returns ok and only the first result, or false and the error; never throws
+-- for a failing callback (facts §6).
+function kernel.userModeCallback(process, func, ...)
+    if kernel.booting then error("userModeCallback not called from a yieldable context", 2) end
+    if type(process) ~= "table" or type(process.threads) ~= "table" then
+        error("bad argument #1 (expected a user process)", 2)
+    end
+    kernel.expect(2, func, "function")
+    local thread = kernel.newThread(process, "<user mode callback>")
+    local result = pack(kernel.runThread(process, thread, func, ...))
+    if not result[1] then
+        kernel.syslog.log({ level = "error", category = "Application Error" }, "User mode callback failed:", tostring(result[2]))
+        return false, result[2]
+    end
+    return true, result[2]
+end
+
+env.userModeCallback = function(...) return kernel.userModeCallback(...) end
