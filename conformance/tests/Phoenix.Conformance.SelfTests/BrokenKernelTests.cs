@@ -33,6 +33,23 @@ public class BrokenKernelTests
     }
 
     [Test]
+    public void EveryRule_IsFailedByAtLeastOneBrokenKernel()
+    {
+        // Per rule, not only per clause: a rule that no defect can make fail certifies nothing.
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kernel in BrokenKernelCatalogue.All)
+        {
+            var adapter = kernel.Adapter;
+            foreach (var rule in SuiteAssembly.Rules.Where(r => r.Clause.Id == kernel.Breaks))
+            {
+                if (RuleRunner.Run(rule, adapter, Settings).Outcome == RuleOutcome.Fail) failed.Add(rule.Id);
+            }
+        }
+        var neverFailed = SuiteAssembly.Rules.Select(r => r.Id).Where(id => !failed.Contains(id)).ToArray();
+        Assert.That(neverFailed, Is.Empty, "Rules that no broken kernel makes fail.");
+    }
+
+    [Test]
     public void EveryClauseWithRules_HasABrokenKernelThatBreaksIt()
     {
         var covered = BrokenKernelCatalogue.All.Select(k => k.Breaks).ToHashSet(StringComparer.Ordinal);

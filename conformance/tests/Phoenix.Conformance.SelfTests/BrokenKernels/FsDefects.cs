@@ -11,6 +11,8 @@ internal static class FsDefects
     [
         BrokenKernel.Patched("builtin-types-only", "FS-REGISTER", "mount ignores types modules store in filesystems",
             "local builtin = { tmpfs = kernel.filesystems.tmpfs }\nkernel.findFilesystem = function(t) return builtin[t] end"),
+        BrokenKernel.Patched("unknown-types-as-tmpfs", "FS-REGISTER", "mount falls back to tmpfs for a type nobody registered",
+            "local find = kernel.findFilesystem\nkernel.findFilesystem = function(t) return find(t) or kernel.filesystems.tmpfs end"),
         BrokenKernel.Patched("new-as-plain-call", "FS-NEW", "new is called as new(process, source, options), not as a method",
             "kernel.newMount = function(class, process, src, options) return class.new(process, src, options) end"),
         BrokenKernel.Patched("nil-options", "FS-NEW", "new gets nil options when mount had none",
@@ -19,6 +21,9 @@ internal static class FsDefects
         BrokenKernel.Patched("requires-metatable", "FS-NEW-RESULT", "refuses mount objects without a class metatable",
             "local newMount = kernel.newMount\nkernel.newMount = function(...)\n  local object = newMount(...)\n" +
             "  if getmetatable(object) == nil then error('mount object has no class', 0) end\n  return object\nend"),
+        BrokenKernel.Patched("copies-mount-objects", "FS-NEW-RESULT", "keeps a plain copy of the object new returned, losing its metatable",
+            "local newMount = kernel.newMount\nkernel.newMount = function(...)\n  local object, copy = newMount(...), {}\n" +
+            "  for k, v in pairs(object) do copy[k] = v end\n  return copy\nend"),
         CallMount("never-dispatches-chown", "FS-METHODS", "chown never reaches the mount",
             "  if method == 'chown' then return end\n  return call(object, method, process, ...)"),
         CallMount("no-link-or-mkfifo-dispatch", "FS-METHODS-V2", "link and mkfifo never reach the mount",

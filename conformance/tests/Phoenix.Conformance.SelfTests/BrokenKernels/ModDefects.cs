@@ -19,6 +19,15 @@ internal static class ModDefects
             new KernelOptions { ModulePolicy = new Policies.IgnoresWorldWrite() }),
         new("world-write-hidden-by-user-entry", "MOD-WORLD-WRITABLE", "ignores world write when another user has an entry",
             new KernelOptions { ModulePolicy = new Policies.ChecksEffectiveWriteOfOthers() }),
+        BrokenKernel.Patched("refuses-subdirectory-modules", "MOD-SUBDIR", "loadmodule refuses files below subdirectories of /lib/modules",
+            "local loadmodule = kernel.syscalls.loadmodule\n" +
+            "kernel.syscalls.loadmodule = function(process, thread, path, ...)\n" +
+            "  if type(path) == 'string' and path:find('^/lib/modules/[^/]+/') then error('Modules must sit in /lib/modules', 0) end\n" +
+            "  return loadmodule(process, thread, path, ...)\nend"),
+        BrokenKernel.Patched("root-only-callmodule", "MOD-API", "callmodule refuses callers other than root",
+            "local callmodule = kernel.syscalls.callmodule\n" +
+            "kernel.syscalls.callmodule = function(process, ...)\n" +
+            "  if process.user ~= 'root' then error('Permission denied', 0) end\n  return callmodule(process, ...)\nend"),
         BrokenKernel.Patched("api-not-stored", "MOD-API", "stores true instead of the table a module returns",
             "kernel.storeModule = function(name) kernel.modules[name] = true end"),
         BrokenKernel.Patched("drops-results", "MOD-API", "callmodule returns nothing",
@@ -62,6 +71,12 @@ internal static class ModDefects
         BrokenKernel.Patched("refuses-empty-modules", "MOD-UNLOAD-OPTIONAL", "loadmodule fails for a module that returns nothing",
             "local store = kernel.storeModule\n" +
             "kernel.storeModule = function(name, result)\n  if result == nil then error('Module returned no API', 0) end\n  store(name, result)\nend"),
+        BrokenKernel.Patched("caches-syscall-entries", "MOD-SYSCALL-TABLE", "dispatch keeps using a syscall entry after it was removed",
+            "local cache = {}\nlocal dispatch = kernel.dispatch\n" +
+            "kernel.dispatch = function(process, thread, name, ...)\n" +
+            "  for key, entry in pairs(kernel.syscalls) do cache[key] = entry end\n" +
+            "  if kernel.syscalls[name] == nil and cache[name] ~= nil then return true, cache[name](process, thread, ...) end\n" +
+            "  return dispatch(process, thread, name, ...)\nend"),
         BrokenKernel.Patched("syscall-table-snapshot", "MOD-SYSCALL-TABLE", "dispatch uses a copy of the syscall table taken before modules load",
             "local frozen = {}\nfor k, v in pairs(kernel.syscalls) do frozen[k] = v end\n" +
             "local dispatch = kernel.dispatch\n" +

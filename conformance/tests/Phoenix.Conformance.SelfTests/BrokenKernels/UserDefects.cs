@@ -13,6 +13,10 @@ internal static class UserDefects
         BrokenKernel.Patched("drops-callback-errors", "MOD-USER-CALLBACK", "a failing callback reports success",
             "local umc = kernel.userModeCallback\nkernel.userModeCallback = function(...)\n  local ok, value = umc(...)\n" +
             "  if not ok then return true, nil end\n  return ok, value\nend"),
+        BrokenKernel.Patched("skips-callbacks", "MOD-USER-CALLBACK", "userModeCallback reports success without running the function",
+            "kernel.userModeCallback = function() return true, nil end"),
+        BrokenKernel.Patched("callbacks-see-kernel-globals", "MOD-USER-CALLBACK", "user functions, callbacks included, run with the kernel's globals",
+            "kernel.newUserEnv = function()\n  env.syscall = kernel.syscallLibrary()\n  return env\nend"),
         BrokenKernel.Patched("kernel-env-for-programs", "PX-USER-ENVIRONMENT", "user programs share the kernel's global environment",
             "kernel.newUserEnv = function()\n  env.syscall = kernel.syscallLibrary()\n  return env\nend"),
         BrokenKernel.Patched("all-callback-results", "PX-USER-CALLBACK-FIRST-VALUE", "userModeCallback returns every result of the callback",
