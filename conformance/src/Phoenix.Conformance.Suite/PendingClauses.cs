@@ -7,7 +7,6 @@ namespace Phoenix.Conformance.Suite;
 /// </summary>
 public static class PendingClauses
 {
-    private const string Drivers = "issue 4: device drivers (simulated peripherals, registerDriver)";
     private const string ModuleChecker = "SHOULD clause for module authors: needs the module checker, not a kernel rule";
 
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -15,17 +14,5 @@ public static class PendingClauses
         ["MOD-UNLOAD-REVERSES"] = ModuleChecker,
         ["MOD-USER-CALLBACK-USE"] = ModuleChecker,
         ["MOD-NO-CUSTOM-SYSCALLS"] = ModuleChecker,
-        ["DRV-SHAPE"] = Drivers,
-        ["DRV-BIND-TYPE"] = Drivers,
-        ["DRV-BIND-BOOT"] = Drivers,
-        ["DRV-BIND-LATER"] = Drivers,
-        ["DRV-INIT"] = Drivers,
-        ["DRV-DEINIT"] = Drivers,
-        ["DRV-METHOD-ARGS"] = Drivers,
-        ["DRV-PROPERTIES"] = Drivers,
-        ["DRV-PERIPHERAL-API"] = Drivers,
-        ["DRV-MODEM"] = Drivers,
-        ["DRV-DEREGISTER"] = Drivers,
-        ["DRV-NAME"] = Drivers,
     };
 }

@@ -54,6 +54,7 @@ public sealed partial class ReferenceKernel : IDisposable
         BootSequence.LoadBootModules(FileSystem, Syslog, options.ModulePolicy,
             path => Run(_kernelProcess, null, "loadmodule", [LuaString.From(path)]));
         _engine.SetField(_internals, "booting", false);
+        PopulateDevices(image);
     }
 
     /// <summary>Boots a kernel from an image. A kernel that cannot start throws <see cref="KernelBootException"/>;

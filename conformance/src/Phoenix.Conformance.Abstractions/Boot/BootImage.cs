@@ -1,9 +1,11 @@
 using System.Text;
+using Phoenix.Conformance.Abstractions.Peripherals;
 
 namespace Phoenix.Conformance.Abstractions.Boot;
 
 /// <summary>
-/// Everything a kernel is booted from: files and directories with owners and permissions, and kernel arguments.
+/// Everything a kernel is booted from: files and directories with owners and permissions, kernel arguments, and the
+/// simulated peripherals present at boot.
 /// Parent directories are implied (owned by root, <c>rwx</c> for root, world <c>r-x</c>), so an image names only what
 /// a rule cares about. Images are immutable; the <c>With…</c> methods return new ones.
 /// </summary>
@@ -14,6 +16,10 @@ public sealed record BootImage
     public IReadOnlyList<BootEntry> Entries { get; init; } = [];
 
     public IReadOnlyDictionary<string, string> KernelArguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Peripherals attached when the computer starts (DRV rules). An adapter that cannot simulate
+    /// peripherals throws <see cref="Kernel.NotSupportedByAdapterException"/> from Boot when this is not empty.</summary>
+    public IReadOnlyList<PeripheralSpec> Peripherals { get; init; } = [];
 
     /// <summary>Adds a file. Defaults follow Phoenix's for a path without metadata: owner root, root rwx, world r-x.</summary>
     public BootImage WithFile(string path, string content, string owner = "root", string world = "r-x",
@@ -29,6 +35,13 @@ public sealed record BootImage
 
     public BootImage WithKernelArgument(string key, string value) =>
         this with { KernelArguments = new Dictionary<string, string>(KernelArguments) { [key] = value } };
+
+    /// <summary>Adds a peripheral present at boot, replacing one of the same name.</summary>
+    public BootImage WithPeripheral(PeripheralSpec peripheral)
+    {
+        peripheral.Validate();
+        return this with { Peripherals = [.. Peripherals.Where(p => p.Name != peripheral.Name), peripheral] };
+    }
 
     private BootImage With(BootEntry entry)
     {

@@ -5,4 +5,4 @@ namespace Phoenix.Conformance.Abstractions.Kernel;
 /// "not supported" for every operation they leave out, so operations added later do not break existing adapters.
 /// Disposing shuts the kernel down.
 /// </summary>
-public interface IKernel : IKernelSyscalls, IKernelSyslog, IKernelUserMode, IDisposable;
+public interface IKernel : IKernelSyscalls, IKernelSyslog, IKernelUserMode, IKernelPeripherals, IDisposable;

@@ -1,3 +1,4 @@
+using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.Conformance.Abstractions.Kernel;
@@ -13,6 +14,15 @@ public abstract class KernelBase : IKernel
 
     public virtual SyscallResult RunUserChunk(string user, string source, params LuaValue[] args) =>
         throw new NotSupportedByAdapterException(nameof(RunUserChunk));
+
+    public virtual void Attach(PeripheralSpec peripheral) =>
+        throw new NotSupportedByAdapterException(nameof(Attach));
+
+    public virtual void Detach(string name) =>
+        throw new NotSupportedByAdapterException(nameof(Detach));
+
+    public virtual IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) =>
+        throw new NotSupportedByAdapterException(nameof(ReadPeripheralLog));
 
     public void Dispose()
     {

@@ -1,0 +1,92 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Conformance.Harness;
+using Phoenix.Conformance.Harness.Assertions;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Suite.Support;
+
+namespace Phoenix.Conformance.Suite.Drv;
+
+/// <summary>COMPAT: how Phoenix 0.0.9 binds drivers where the page is silent (facts §5.4, §5.5).</summary>
+public sealed class CompatBindingRules
+{
+    [Clause("PX-DRV-REGISTER-NO-RETROBIND")]
+    public void DriverRegisteredAfterBoot_SkipsPresentPeripherals_AndBindsLaterOnes(RuleContext context)
+    {
+        var image = BootImage.Empty.WithRecDrivers(context, bootTypes: [])
+            .WithPeripherals(Devices.RecDevice("left", "alpha"), Devices.RecDevice("net_0", "alpha").Behind("back"));
+        using var kernel = context.Boot(image);
+        Check.Succeeds(kernel.CallModule(Modules.Root, "recdrivers", "register", "alpha"), "registerDriver(rec_alpha) after boot");
+        foreach (var path in new[] { "/left", "/back/net_0" })
+        {
+            Check.That(kernel.DriverFor(path, "alpha") is null, $"{path}, present before the registration", "no driver", Devices.Render(kernel.BoundDrivers(path)));
+        }
+        kernel.Attach(Devices.RecDevice("right", "alpha"));
+        kernel.Attach(Devices.RecDevice("net_1", "alpha").Behind("back"));
+        foreach (var path in new[] { "/right", "/back/net_1" })
+        {
+            Check.That(kernel.DriverFor(path, "alpha") == "rec_alpha", $"{path}, attached after the registration", "rec_alpha", Devices.Render(kernel.BoundDrivers(path)));
+        }
+    }
+
+    [Clause("PX-DRV-METHOD-CLASH")]
+    public void SameMethodInTwoDrivers_FirstRegisteredAnswers_AndDevmethodsListsBoth(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-DRV/clash.lua", "clash").WithPeripheral(PeripheralSpec.Device("left", "mydevice")));
+        Check.Returns(kernel.DevCall("/left", "who"), ["clash_first"], "devcall(\"/left\", \"who\") with clash_first registered first");
+        var methods = Check.Succeeds(kernel.Syscall(Modules.Root, "devmethods", "/left"), "devmethods(\"/left\")");
+        var names = methods.Count > 0 && methods[0] is LuaTable t ? t.Array.OfType<LuaString>().Select(s => s.Text).ToArray() : [];
+        Check.That(names.Count(n => n == "who") == 2 && names.Contains("onlyFirst") && names.Contains("onlySecond"), "devmethods(\"/left\")",
+            "every driver's methods, who twice", string.Join(", ", names));
+    }
+
+    [Clause("PX-DRV-VALIDATED-AT-BIND")]
+    public void PropertyWithoutGetter_RegistersButNeverBinds_AndIsLogged(RuleContext context)
+    {
+        var image = BootImage.Empty.WithModule(context, "PX-DRV/badgetter.lua", "badgetter").WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
+        using var kernel = context.Boot(image);
+        Check.That(kernel.Answers("badgetter"), "the module registering a driver whose property has no getter", "loaded (registerDriver does not validate)", "not loaded");
+        Check.That(kernel.DriverFor("/left", "mydevice") is null, "/left with a mydevice", "badgetter not bound", Devices.Render(kernel.BoundDrivers("/left")));
+        AssertLogged(kernel, "bad property 'level' (no getter present)", "binding badgetter");
+    }
+
+    [Clause("PX-DRV-INIT-ERROR-KEEPS-DRIVER")]
+    public void InitThatThrows_LeavesTheDriverBound_AndIsLogged(RuleContext context)
+    {
+        var image = BootImage.Empty.WithModule(context, "PX-DRV/initfails.lua", "initfails").WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
+        using var kernel = context.Boot(image);
+        Check.Returns(kernel.DevCall("/left", "alive"), ["still bound"], "devcall(\"/left\", \"alive\") after init threw");
+        AssertLogged(kernel, "init exploded", "the init that threw");
+    }
+
+    [Clause("PX-DRV-REMOVE-REVERSE-ORDER")]
+    public void DetachedPeripheral_DeinitsDriversInReverseBindingOrder(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithRecDrivers(context).WithPeripheral(Devices.RecDevice("left", "gamma", "alpha", "beta")));
+        kernel.Detach("left");
+        var deinits = kernel.DriverEvents().Where(e => e.Event == "deinit").Select(e => e.Driver).ToArray();
+        Check.That(deinits.SequenceEqual(["rec_gamma", "rec_beta", "rec_alpha"]), "deinit order on detach (bound in registration order alpha, beta, gamma)",
+            "rec_gamma, rec_beta, rec_alpha", string.Join(", ", deinits));
+    }
+
+    [Clause("PX-DRV-REGISTER-LOG")]
+    public void Binding_IsLoggedWithTypePathAndDriverName(RuleContext context)
+    {
+        var image = BootImage.Empty.WithMyDriver(context).WithPeripherals(Devices.MyDevice("left"), Devices.MyDevice("mydevice_0").Behind("back"));
+        using var kernel = context.Boot(image);
+        foreach (var path in new[] { "/left", "/back/mydevice_0" })
+        {
+            AssertLogged(kernel, $"Registered device with type mydevice on device {path} using driver mydriver", $"binding mydriver on {path}", SyslogLevel.Debug);
+        }
+    }
+
+    private static void AssertLogged(IKernel kernel, string fragment, string @case, SyslogLevel atLeast = SyslogLevel.Error)
+    {
+        var log = kernel.ReadSyslog();
+        Check.That(log.Any(e => e.Level >= atLeast && e.Message.Contains(fragment, StringComparison.Ordinal)), $"syslog after {@case}",
+            $"an entry at {atLeast.ToString().ToLowerInvariant()} level or above containing \"{fragment}\"",
+            string.Join(" | ", log.Where(e => e.Level >= atLeast).Select(e => e.ToString())));
+    }
+}

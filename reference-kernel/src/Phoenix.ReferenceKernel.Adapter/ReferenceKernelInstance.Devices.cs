@@ -1,0 +1,14 @@
+using Phoenix.Conformance.Abstractions.Peripherals;
+
+namespace Phoenix.ReferenceKernel.Adapter;
+
+/// <summary>Simulated peripherals through the contract (IKernelPeripherals): the DRV rules attach, detach and read
+/// call logs here.</summary>
+internal sealed partial class ReferenceKernelInstance
+{
+    public override void Attach(PeripheralSpec peripheral) => kernel.AttachPeripheral(peripheral);
+
+    public override void Detach(string name) => kernel.DetachPeripheral(name);
+
+    public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) => kernel.PeripheralLog(name);
+}

@@ -1,0 +1,81 @@
+using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua;
+
+namespace Phoenix.ReferenceKernel.Devices;
+
+/// <summary>
+/// The simulated ComputerCraft peripherals of one computer: peripherals on sides, and behind each wired modem the
+/// peripherals of its network. It plays the part of CC's <c>peripheral</c> API (Scripting/devices.lua wraps it) and
+/// logs every call each peripheral receives, by name, for <c>ReadPeripheralLog</c>. A networked peripheral is reachable
+/// by its network name directly too, as in CC; Phoenix's drivers still go through the modem (DRV-MODEM).
+/// </summary>
+public sealed class PeripheralBus
+{
+    private readonly Dictionary<string, SimulatedPeripheral> _sides = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<PeripheralCall>> _logs = new(StringComparer.Ordinal);
+
+    /// <summary>Every peripheral name CC's <c>peripheral.getNames</c> reports: sides in side order, then network names.</summary>
+    public IReadOnlyList<string> Names =>
+        PeripheralSpec.Sides.Where(_sides.ContainsKey)
+            .Concat(WiredModems.SelectMany(m => m.Network.Keys))
+            .Distinct(StringComparer.Ordinal).ToArray();
+
+    private IEnumerable<SimulatedPeripheral> WiredModems =>
+        PeripheralSpec.Sides.Where(_sides.ContainsKey).Select(s => _sides[s]).Where(p => p.Spec.Kind == PeripheralKind.WiredModem);
+
+    /// <summary>Attaches a peripheral and returns the name its attach event carries: its own, or the modem's side when
+    /// the wired modem it sits behind was not there and comes with it.</summary>
+    public string Attach(PeripheralSpec spec)
+    {
+        spec.Validate();
+        if (Find(spec.Name) is not null) throw new ArgumentException($"A peripheral called '{spec.Name}' is already attached.");
+        if (spec.ModemSide is null)
+        {
+            _sides[spec.Name] = new SimulatedPeripheral(spec);
+            return spec.Name;
+        }
+        var cameWithModem = !_sides.TryGetValue(spec.ModemSide, out var modem);
+        if (modem is null)
+        {
+            modem = new SimulatedPeripheral(PeripheralSpec.WiredModem(spec.ModemSide));
+            _sides[spec.ModemSide] = modem;
+        }
+        if (modem.Spec.Kind != PeripheralKind.WiredModem)
+        {
+            throw new ArgumentException($"'{spec.Name}' is behind side {spec.ModemSide}, which holds {modem.Spec}, not a wired modem.");
+        }
+        modem.Network[spec.Name] = new SimulatedPeripheral(spec);
+        return cameWithModem ? spec.ModemSide : spec.Name;
+    }
+
+    /// <summary>Detaches a peripheral (a wired modem takes its network with it); false when nothing has that name.</summary>
+    public bool Detach(string name) => _sides.Remove(name) || WiredModems.Any(m => m.Network.Remove(name));
+
+    /// <summary>The peripheral called <paramref name="name"/>: on a side, or on the network of a wired modem.</summary>
+    public SimulatedPeripheral? Find(string name) =>
+        _sides.TryGetValue(name, out var direct) ? direct
+            : WiredModems.Select(m => m.Network.GetValueOrDefault(name)).FirstOrDefault(p => p is not null);
+
+    public IReadOnlyList<PeripheralCall> Log(string name) => _logs.TryGetValue(name, out var log) ? log.ToArray() : [];
+
+    /// <summary>CC's <c>peripheral.call</c>: logs the call on the peripheral, then answers as its spec (or, for a
+    /// modem, ComputerCraft) says. Errors are raised to the Lua caller.</summary>
+    public IReadOnlyList<LuaValue> Call(string name, string method, IReadOnlyList<LuaValue> args)
+    {
+        var peripheral = Find(name) ?? throw new LuaRaiseException("No peripheral attached");
+        return Invoke(peripheral, method, args);
+    }
+
+    private IReadOnlyList<LuaValue> Invoke(SimulatedPeripheral peripheral, string method, IReadOnlyList<LuaValue> args)
+    {
+        if (!_logs.TryGetValue(peripheral.Name, out var log)) _logs[peripheral.Name] = log = [];
+        log.Add(new PeripheralCall(method, args.ToArray()));
+        if (peripheral.Spec.Methods.TryGetValue(method, out var scripted))
+        {
+            return scripted.Kind == PeripheralMethodKind.Fails ? throw new LuaRaiseException(scripted.ErrorMessage) : scripted.ResultsFor(args);
+        }
+        if (peripheral.Spec.IsModem) return ModemMethods.Invoke(peripheral, method, args, Invoke);
+        throw new LuaRaiseException($"No such method {method}");
+    }
+}
