@@ -10,10 +10,23 @@ public class FixtureTests
         Directory.EnumerateFiles(RepositoryLayout.Combine("conformance", "src", "Phoenix.Conformance.Suite"), "*.cs", SearchOption.AllDirectories)
             .Select(File.ReadAllText));
 
-    public static IEnumerable<string> Fixtures() =>
+    // fixtures/kernels/ holds whole Lua kernels that the CraftOS host boots (Phoenix.CraftOS.Tests), not modules a
+    // rule puts into a boot image: they are never embedded in the suite or named by a rule, so only the README
+    // index applies to them (KernelFixture_IsIndexed).
+    private const string KernelsFolder = "kernels/";
+
+    public static IEnumerable<string> Fixtures() => AllLuaFixtures().Where(f => !f.StartsWith(KernelsFolder, StringComparison.Ordinal));
+
+    public static IEnumerable<string> KernelFixtures() => AllLuaFixtures().Where(f => f.StartsWith(KernelsFolder, StringComparison.Ordinal));
+
+    private static IEnumerable<string> AllLuaFixtures() =>
         Directory.EnumerateFiles(RepositoryLayout.Combine("fixtures"), "*.lua", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepositoryLayout.Combine("fixtures"), f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
+
+    [TestCaseSource(nameof(KernelFixtures))]
+    public void KernelFixture_IsIndexed(string fixture) =>
+        Assert.That(File.ReadAllText(RepositoryLayout.Combine("fixtures", "README.md")), Does.Contain($"`{fixture}`"), "listed in fixtures/README.md");
 
     [TestCaseSource(nameof(Fixtures))]
     public void Fixture_IsEmbeddedUsedAndIndexed(string fixture)

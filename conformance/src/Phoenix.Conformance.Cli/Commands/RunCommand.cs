@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify.", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
+        var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify: reference (default), or craftos:<kernel directory> for a Lua kernel booted on the headless CraftOS host.", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
         var profile = new Option<string>("--profile") { Description = "Page version to certify against: v1 or v2.", DefaultValueFactory = _ => "v2" };
         var filter = new Option<string[]>("--filter") { Description = "Clause IDs, clause ID prefixes or rule IDs; repeatable or comma-separated." };
         var level = new Option<string[]>("--level") { Description = "MUST, SHOULD or COMPAT; repeatable or comma-separated. Default: all." };

@@ -7,6 +7,8 @@ namespace Phoenix.Conformance.Harness.Adapters;
 /// Finds adapters by name (<c>--adapter NAME</c>, or <c>PHOENIX_ADAPTER</c> for the NUnit suite) from
 /// <see cref="KernelAdapterAttribute"/> on the assemblies beside the program whose names end in ".Adapter". The
 /// suite never references a kernel: which one runs is configuration.
+/// A name "prefix:argument" (for example <c>craftos:/path/to/kernel</c>) selects the adapter registered as "prefix"
+/// and passes the argument to its constructor taking one string; an exact name match wins over that split.
 /// </summary>
 public static class AdapterRegistry
 {
@@ -30,8 +32,23 @@ public static class AdapterRegistry
     public static IKernelAdapter Create(string name)
     {
         var known = Known();
-        if (!known.TryGetValue(name, out var type)) throw new UnknownAdapterException(name, known.Keys);
-        return (IKernelAdapter)Activator.CreateInstance(type)!;
+        if (known.TryGetValue(name, out var type)) return (IKernelAdapter)Activator.CreateInstance(type)!;
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !known.TryGetValue(name[..colon], out type)) throw new UnknownAdapterException(name, known.Keys);
+        var argument = name[(colon + 1)..];
+        if (type.GetConstructor([typeof(string)]) is not { } constructor)
+        {
+            throw new UnknownAdapterException(name, known.Keys, $"Adapter '{name[..colon]}' takes no argument.");
+        }
+        try
+        {
+            return (IKernelAdapter)constructor.Invoke([argument]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // The adapter refused its argument (a missing directory, say): report that, not the reflection wrapper.
+            throw new UnknownAdapterException(name, known.Keys, e.InnerException.Message);
+        }
     }
 
     /// <summary>The adapter named by PHOENIX_ADAPTER, else the reference kernel.</summary>

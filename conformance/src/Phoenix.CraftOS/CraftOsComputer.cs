@@ -1,0 +1,241 @@
+using System.Text;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.CraftOS.Api;
+using Phoenix.CraftOS.Events;
+using Phoenix.CraftOS.Filesystem;
+using Phoenix.CraftOS.Peripherals;
+using Phoenix.CraftOS.Screen;
+using Phoenix.Lua;
+
+namespace Phoenix.CraftOS;
+
+/// <summary>
+/// A headless ComputerCraft computer: one Lua state, an in-memory disk with a read-only /rom, a virtual screen, an
+/// event queue with a virtual clock, and simulated peripherals. <see cref="Boot"/> runs a kernel file as the top-level
+/// coroutine, as a bootloader such as UnBIOS would; <see cref="Run"/> pumps events into it. Nothing the kernel does
+/// can crash the host: errors, the watchdog and os.shutdown all end in <see cref="ComputerState.Off"/> with a
+/// <see cref="StopReason"/>, and the screen and log stay readable for the report.
+/// </summary>
+public sealed class CraftOsComputer : IDisposable
+{
+    private readonly ComputerOptions _options;
+    private readonly Dictionary<string, HostPeripheral> _peripherals = new(StringComparer.Ordinal);
+    private readonly List<string> _log = [];
+    private readonly OsApi _os;
+    private readonly FsApi _fsApi;
+    private LuaEngine? _engine;
+    private LuaCoroutine? _kernel;
+    private string? _filter;
+
+    public CraftOsComputer(ComputerOptions? options = null)
+    {
+        _options = options ?? new ComputerOptions();
+        Clock = new VirtualClock(_options.StartEpochMs);
+        Events = new EventQueue(Clock);
+        FileSystem = new MemoryFileSystem(() => Clock.NowMs, _options.DiskCapacity);
+        Screen = new VirtualScreen(_options.ScreenWidth, _options.ScreenHeight);
+        _os = new OsApi(Events, Clock, _options.ComputerId, _options.Label);
+        _fsApi = new FsApi(FileSystem);
+        FileSystem.HostWrite("rom/apis/keys.lua", Resource("keys.lua"));
+    }
+
+    public MemoryFileSystem FileSystem { get; }
+
+    public VirtualScreen Screen { get; }
+
+    public VirtualClock Clock { get; }
+
+    public EventQueue Events { get; }
+
+    public ComputerState State { get; private set; } = ComputerState.NotStarted;
+
+    /// <summary>Why the computer is off: "shutdown", "reboot", "kernel returned", a crash or the watchdog.</summary>
+    public string? StopReason { get; private set; }
+
+    /// <summary>The exit code given to os.shutdown, when one was.</summary>
+    public long? ShutdownCode => _os.ShutdownCode;
+
+    /// <summary>What the host saw: boot, stop and errors, in order.</summary>
+    public IReadOnlyList<string> HostLog => _log;
+
+    /// <summary>Top-level resumes of the kernel so far.</summary>
+    public long Resumes { get; private set; }
+
+    public int OpenFiles => _fsApi.OpenCount;
+
+    public IReadOnlyDictionary<string, HostPeripheral> Peripherals => _peripherals;
+
+    /// <summary>Attaches a peripheral; a running kernel gets CC's "peripheral" event.</summary>
+    public void Attach(HostPeripheral peripheral)
+    {
+        _peripherals[peripheral.Name] = peripheral;
+        if (State == ComputerState.Running) Events.Enqueue(["peripheral", peripheral.Name]);
+    }
+
+    public void Detach(string name)
+    {
+        if (_peripherals.Remove(name) && State == ComputerState.Running) Events.Enqueue(["peripheral_detach", name]);
+    }
+
+    /// <summary>Queues an event as if CC had (a host-injected event joins the one FIFO queue).</summary>
+    public void QueueEvent(params LuaValue[] ev) => Events.Enqueue(ev);
+
+    /// <summary>
+    /// Builds the guest environment and starts the kernel at <paramref name="kernelPath"/> (a file on this computer's
+    /// disk) with <paramref name="arguments"/> as its varargs, then runs it until it first waits. A kernel that
+    /// cannot even be compiled leaves the computer off with the syntax error as the reason.
+    /// </summary>
+    public RunOutcome Boot(string kernelPath, IEnumerable<string> arguments, string chunkName = "=kernel", int maxResumes = 100_000)
+    {
+        if (State != ComputerState.NotStarted) throw new InvalidOperationException("A computer boots once; make a new one.");
+        State = ComputerState.Running;
+        _engine = new LuaEngine(new LuaEngineOptions
+        {
+            InstructionBudget = _options.InstructionsPerResume,
+            MemoryLimitBytes = _options.MemoryLimitBytes,
+        });
+        var guest = _engine.CreateEnvironment();
+        InstallApis(_engine, guest);
+        var source = FileSystem.HostRead(kernelPath);
+        if (source is null) return StopNow($"no kernel at {kernelPath}");
+        LuaRef chunk;
+        try
+        {
+            chunk = _engine.Load(source, chunkName, guest);
+        }
+        catch (LuaScriptException e)
+        {
+            return StopNow($"kernel does not compile: {e.Message}");
+        }
+        _kernel = _engine.CreateCoroutine(chunk);
+        Note($"booting {kernelPath} {string.Join(' ', arguments)}");
+        Step(arguments.Select(a => (LuaArg)a).ToArray());
+        return Run(maxResumes: maxResumes);
+    }
+
+    /// <summary>
+    /// Delivers queued events (and, when the queue is empty, jumps the clock to the next timer) until
+    /// <paramref name="until"/> holds, the kernel is idle, the computer is off, or <paramref name="maxResumes"/>
+    /// resumes have run. Events that do not match the kernel's filter are dropped, as in CC ("terminate" always
+    /// passes).
+    /// </summary>
+    public RunOutcome Run(Func<bool>? until = null, int maxResumes = 100_000)
+    {
+        var resumes = 0;
+        while (State == ComputerState.Running)
+        {
+            if (until?.Invoke() == true) return RunOutcome.ConditionMet;
+            if (resumes >= maxResumes) return RunOutcome.ResumeLimit;
+            if (!Events.TryDequeue(out var ev))
+            {
+                if (!Events.FireNextTimers()) return RunOutcome.Idle;
+                continue;
+            }
+            var name = ev.Count > 0 && ev[0] is LuaString s ? s.Text : "";
+            if (_filter is not null && name != _filter && name != "terminate") continue;
+            resumes++;
+            Step(ev.Select(LuaArg.From).ToArray());
+        }
+        return until?.Invoke() == true ? RunOutcome.ConditionMet : RunOutcome.Stopped;
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="expressionList"/> ("return a, b, …", text the kernel produced, for example an agent's
+    /// answer) in a fresh empty sandbox of this computer's Lua state and returns the values as plain data. It is
+    /// code from the kernel, so it gets no API and runs under the watchdog's budget; a failure is a
+    /// <see cref="LuaScriptException"/>.
+    /// </summary>
+    public IReadOnlyList<LuaValue> DecodeData(byte[] expressionList)
+    {
+        var engine = _engine ?? throw new InvalidOperationException("The computer has not booted.");
+        using var sandbox = engine.CreateEnvironment();
+        using var chunk = engine.Load(expressionList, "=data", sandbox);
+        return engine.Call(chunk);
+    }
+
+    /// <summary>Turns the computer off from outside (the harness is done with it).</summary>
+    public void Stop(string reason)
+    {
+        if (State == ComputerState.Running) StopNow(reason);
+    }
+
+    /// <summary>Everything a failure report needs: state, why it stopped, the host log and the screen.</summary>
+    public string Report()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"computer: {State}{(StopReason is null ? "" : $" ({StopReason})")}, {Resumes} resumes, clock +{Clock.UptimeMs} ms");
+        foreach (var line in _log.TakeLast(20)) text.AppendLine($"host: {line}");
+        text.AppendLine("screen:");
+        text.Append(Screen.Text());
+        return text.ToString();
+    }
+
+    public void Dispose()
+    {
+        _kernel?.Dispose();
+        _engine?.Dispose();
+        _engine = null;
+        if (State == ComputerState.Running) State = ComputerState.Off;
+    }
+
+    private void InstallApis(LuaEngine engine, LuaRef guest)
+    {
+        var native = new NativeTable(engine);
+        _fsApi.Register(native);
+        new TermApi(Screen, _options.EchoToConsole).Register(native);
+        _os.Register(native);
+        new PeripheralApi(_peripherals).Register(native);
+        var host = engine.CreateEnvironment();
+        var bios = engine.Load(Resource("bios.lua"), "=bios", host);
+        var config = engine.NewTable(LuaTable.Record(("host", _options.Host), ("headless", _options.Headless)));
+        engine.Call(bios, guest, native.Table, config);
+    }
+
+    private void Step(LuaArg[] args)
+    {
+        CoroutineStep step;
+        Resumes++;
+        try
+        {
+            step = _kernel!.Resume(args);
+        }
+        catch (LuaScriptException e)
+        {
+            StopNow(e.Kind == LuaErrorKind.Budget ? "Too long without yielding" : $"kernel crashed: {e.FullText}");
+            return;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            StopNow($"host error while resuming the kernel: {e.Message}");
+            return;
+        }
+        // A computer whose top-level code returns turns off, as CC's does when bios.lua ends.
+        if (step.Status == CoroutineStatus.Finished)
+        {
+            StopNow("kernel returned");
+            return;
+        }
+        _filter = step.Values.Count > 0 && step.Values[0] is LuaString s ? s.Text : null;
+        // os.shutdown and os.reboot take effect once the kernel yields, as in CC.
+        if (_os.PowerRequest is { } request) StopNow(request);
+    }
+
+    private RunOutcome StopNow(string reason)
+    {
+        State = ComputerState.Off;
+        StopReason = reason;
+        Note($"stopped: {reason}");
+        return RunOutcome.Stopped;
+    }
+
+    private void Note(string line) => _log.Add($"[+{Clock.UptimeMs} ms] {line}");
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(CraftOsComputer).Assembly.GetManifestResourceStream("Phoenix.CraftOS." + name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,201 @@
+-- The host's bios: runs once per boot in a host-private environment, with the guest's global table, the table of
+-- native (C#) functions and the configuration. It fills the guest globals with what a kernel sees after a
+-- bootloader such as UnBIOS: fs, term, os, peripheral, redstone, bit32, _HOST and _HEADLESS. Kernel code only ever
+-- holds the closures made here, never `native`.
+-- Kernels swap the metatables of strings and numbers per process (Phoenix does), so nothing here calls methods on
+-- strings: every library function is captured as a local first.
+local G, native, config = ...
+local type, error, select, pairs, tostring = type, error, select, pairs, tostring
+local floor, fmod, tointeger, mtype = math.floor, math.fmod, math.tointeger, math.type
+local yield = coroutine.yield
+local engineDate, engineTime = G.os.date, G.os.time
+
+G._HOST = config.host
+if config.headless then G._HEADLESS = true end
+
+-- fs ---------------------------------------------------------------------------------------------------------
+local fs = {}
+for _, name in pairs({ "combine", "getName", "getDir", "exists", "isDir", "isReadOnly", "getDrive", "list", "getSize",
+    "getFreeSpace", "getCapacity", "makeDir", "delete", "move", "copy", "attributes" }) do
+    fs[name] = native["fs_" .. name]
+end
+
+function fs.open(path, mode)
+    if type(path) ~= "string" then error("bad argument #1 (expected string, got " .. type(path) .. ")", 2) end
+    if type(mode) ~= "string" then error("bad argument #2 (expected string, got " .. type(mode) .. ")", 2) end
+    local id, binary, canRead, canWrite = native.fs_open(path, mode)
+    if not id then return nil, binary end
+    local h = {}
+    if canRead then
+        h.read = function(count) return native.h_read(id, count) end
+        h.readLine = function(withTrailing) return native.h_readLine(id, withTrailing) end
+        h.readAll = function() return native.h_readAll(id) end
+    end
+    if canWrite then
+        h.write = function(value) native.h_write(id, value) end
+        h.writeLine = function(value)
+            native.h_write(id, value)
+            native.h_write(id, "\n")
+        end
+        h.flush = function() native.h_flush(id) end
+    end
+    h.seek = function(whence, offset) return native.h_seek(id, whence, offset) end
+    h.close = function() native.h_close(id) end
+    return h
+end
+G.fs = fs
+
+-- term -------------------------------------------------------------------------------------------------------
+local term = {}
+for _, name in pairs({ "write", "blit", "clear", "clearLine", "scroll", "getSize", "getCursorPos", "setCursorPos",
+    "setCursorBlink", "getCursorBlink" }) do
+    term[name] = native["term_" .. name]
+end
+for _, name in pairs({ "TextColour", "BackgroundColour", "PaletteColour" }) do
+    term["set" .. name], term["get" .. name] = native["term_set" .. name], native["term_get" .. name]
+    local us = name:gsub("Colour", "Color")
+    term["set" .. us], term["get" .. us] = native["term_set" .. name], native["term_get" .. name]
+end
+term.nativePaletteColour = native.term_nativePaletteColour
+term.nativePaletteColor = native.term_nativePaletteColour
+term.isColour = function() return true end
+term.isColor = term.isColour
+G.term = term
+
+-- os ---------------------------------------------------------------------------------------------------------
+local os = G.os
+local epoch = native.os_epoch
+os.epoch = epoch
+os.clock = native.os_clock
+os.day = native.os_day
+os.startTimer = native.os_startTimer
+os.cancelTimer = native.os_cancelTimer
+os.queueEvent = native.os_queueEvent
+os.shutdown = native.os_shutdown
+os.reboot = native.os_reboot
+os.getComputerID = native.os_getComputerID
+os.computerID = native.os_getComputerID
+os.getComputerLabel = native.os_getComputerLabel
+os.computerLabel = native.os_getComputerLabel
+os.setComputerLabel = native.os_setComputerLabel
+os.time = function(arg)
+    if type(arg) == "table" then return engineTime(arg) end
+    if arg == "utc" or arg == "local" then return epoch("utc") // 1000 end
+    if arg == nil or arg == "ingame" then return native.os_time() end
+    error("Unsupported operation", 2)
+end
+-- The engine's os.date already floors fractional times (Phoenix logs with epoch_ms / 1000); the default time is the
+-- virtual clock's, not the host's.
+os.date = function(format, time) return engineDate(format or "%c", time or epoch("utc") // 1000) end
+os.setAlarm = function() return native.os_startTimer(1e9) end
+os.cancelAlarm = native.os_cancelTimer
+os.pullEventRaw = function(filter) return yield(filter) end
+os.pullEvent = function(filter)
+    local event = table.pack(yield(filter))
+    if event[1] == "terminate" then error("Terminated", 0) end
+    return table.unpack(event, 1, event.n)
+end
+os.version = function() return "CraftOS 1.9" end
+
+-- peripheral -------------------------------------------------------------------------------------------------
+G.peripheral = {
+    isPresent = native.p_isPresent, getType = native.p_getType, hasType = native.p_hasType,
+    getMethods = native.p_getMethods, call = native.p_call, getNames = native.p_getNames,
+}
+
+-- redstone: outputs are remembered, inputs are all off (nothing drives them yet) -----------------------------
+local sides = { "top", "bottom", "left", "right", "front", "back" }
+local isSide = {}
+for _, s in pairs(sides) do isSide[s] = true end
+local analogOut, bundledOut = {}, {}
+local function side(s)
+    if not isSide[s] then error("bad argument #1 (unknown option " .. tostring(s) .. ")", 3) end
+    return s
+end
+local redstone = {
+    getSides = function() return { table.unpack(sides) } end,
+    getInput = function(s) side(s) return false end,
+    getAnalogInput = function(s) side(s) return 0 end,
+    getBundledInput = function(s) side(s) return 0 end,
+    setOutput = function(s, on) analogOut[side(s)] = on and 15 or 0 end,
+    getOutput = function(s) return (analogOut[side(s)] or 0) > 0 end,
+    setAnalogOutput = function(s, v) analogOut[side(s)] = floor(v) end,
+    getAnalogOutput = function(s) return analogOut[side(s)] or 0 end,
+    setBundledOutput = function(s, v) bundledOut[side(s)] = floor(v) end,
+    getBundledOutput = function(s) return bundledOut[side(s)] or 0 end,
+    testBundledInput = function(s) side(s) return false end,
+}
+redstone.setAnalogueOutput, redstone.getAnalogueOutput = redstone.setAnalogOutput, redstone.getAnalogOutput
+redstone.getAnalogueInput = redstone.getAnalogInput
+G.redstone, G.rs = redstone, redstone
+
+-- bit32 (Lua 5.4 has none): every argument is floored and reduced modulo 2^32, floats and values past 2^32
+-- included, as CC:T's bit32 does. Phoenix's LCG passes products of about 2^48.
+local M = 0xFFFFFFFF
+local function u(x, n)
+    if type(x) ~= "number" then error("bad argument #" .. n .. " (expected number, got " .. type(x) .. ")", 3) end
+    x = floor(x)
+    if mtype(x) == "float" then
+        x = fmod(x, 4294967296.0)
+        if x < 0 then x = x + 4294967296.0 end
+        return tointeger(x) or 0
+    end
+    return x & M
+end
+local function fold(op, init)
+    return function(...)
+        local r = init
+        for i = 1, select("#", ...) do r = op(r, u((select(i, ...)), i)) end
+        return r
+    end
+end
+local bit32 = {}
+bit32.band = fold(function(a, b) return a & b end, M)
+bit32.bor = fold(function(a, b) return a | b end, 0)
+bit32.bxor = fold(function(a, b) return a ~ b end, 0)
+bit32.btest = function(...) return bit32.band(...) ~= 0 end
+bit32.bnot = function(x) return ~u(x, 1) & M end
+bit32.lshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n < 0 then return bit32.rshift(x, -n) end
+    return n >= 32 and 0 or (x << n) & M
+end
+bit32.rshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n < 0 then return bit32.lshift(x, -n) end
+    return n >= 32 and 0 or x >> n
+end
+bit32.arshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n <= 0 then return bit32.lshift(x, -n) end
+    if x & 0x80000000 == 0 then return n >= 32 and 0 or x >> n end
+    return n >= 32 and M or ((x >> n) | ~(M >> n)) & M
+end
+bit32.lrotate = function(x, n)
+    x, n = u(x, 1), floor(n) % 32
+    return ((x << n) | (x >> (32 - n))) & M
+end
+bit32.rrotate = function(x, n) return bit32.lrotate(x, -floor(n)) end
+local function field(f, w)
+    f, w = floor(f), floor(w or 1)
+    if f < 0 then error("field cannot be negative", 3) end
+    if w <= 0 then error("width must be positive", 3) end
+    if f + w > 32 then error("trying to access non-existent bits", 3) end
+    return f, w
+end
+bit32.extract = function(x, f, w)
+    x = u(x, 1)
+    f, w = field(f, w)
+    return (x >> f) & ((1 << w) - 1)
+end
+bit32.replace = function(x, v, f, w)
+    x, v = u(x, 1), u(v, 2)
+    f, w = field(f, w)
+    local mask = ((1 << w) - 1) << f
+    return (x & ~mask | (v << f) & mask) & M
+end
+G.bit32 = bit32
+
+-- Not CC: the guest must not see host scaffolding. _CC_VERSION stays undefined on purpose (CC:T has none, and
+-- Phoenix compares it as a string: "1.87.0" <= "1.109.0" is false).
+G._CC_VERSION = nil

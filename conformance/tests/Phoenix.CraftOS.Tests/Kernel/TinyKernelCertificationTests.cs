@@ -1,0 +1,34 @@
+using System.Globalization;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Rules;
+using Phoenix.Conformance.Suite;
+using Phoenix.CraftOS.Adapter;
+
+namespace Phoenix.CraftOS.Tests.Kernel;
+
+/// <summary>
+/// The CraftOS host's CI test: the suite's module rules (MOD-* and Phoenix's PX-MOD-* / PX-USER-* details) run through
+/// the craftos adapter against the Tiny kernel, exactly as they run against any kernel, and must pass. Tiny
+/// deliberately has no peripherals or filesystem mounts, so only the module families are certified here.
+/// </summary>
+public class TinyKernelCertificationTests
+{
+    private static readonly CraftOsAdapter Adapter = new(RepositoryPaths.TinyKernel);
+
+    public static IEnumerable<TestCaseData> ModuleRules() =>
+        from rule in SuiteAssembly.Rules
+        where rule.Clause.Id.StartsWith("MOD-", StringComparison.Ordinal)
+            || rule.Clause.Id.StartsWith("PX-MOD-", StringComparison.Ordinal)
+            || rule.Clause.Id.StartsWith("PX-USER-", StringComparison.Ordinal)
+        let profile = rule.Clause.AppliesTo(Profile.V2) ? Profile.V2 : Profile.V1
+        select new TestCaseData(rule, profile).SetName($"Tiny {rule.Id}");
+
+    [TestCaseSource(nameof(ModuleRules))]
+    public void ModuleRule_PassesOnTiny(RuleDescriptor rule, Profile profile)
+    {
+        // A fixed seed keeps the property rules' cases the same on every CI run.
+        var result = RuleRunner.Run(rule, Adapter, new RunSettings { Profile = profile, Seed = 20240101, TimeLimit = TimeSpan.FromSeconds(30) });
+        TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule.Id}: {result.Outcome} in {result.Duration.TotalMilliseconds:0} ms"));
+        Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Pass), $"{result.Message}\n{result.Details}");
+    }
+}
