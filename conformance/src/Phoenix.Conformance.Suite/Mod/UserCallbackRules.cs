@@ -64,6 +64,21 @@ public sealed class UserCallbackRules
     }
 
     [Clause("MOD-USER-CALLBACK")]
+    public void Callback_GivenItsProcessHandle_CannotRaiseItsPrivileges(RuleContext context)
+    {
+        // A handle that crosses into user mode must not be the kernel's own table: writing user = "root" into it
+        // would otherwise make the caller root.
+        using var kernel = Boot(context);
+        const string program =
+            "local ok, loaded = syscall.callmodule('umc', 'runWithProcess', function(p) " +
+            "  p.user = 'root' return (pcall(syscall.loadmodule, '/lib/modules/manual/late.lua')) end) " +
+            "return ok, loaded, syscall.getuser()";
+        Check.Returns(kernel.Program("alice", program), [true, false, "alice"],
+            "a callback that set user = \"root\" on the process handle it was given, then called loadmodule; then getuser");
+        Check.That(!kernel.Answers("late"), "module after that callback's loadmodule", "it not to load", "it loaded");
+    }
+
+    [Clause("MOD-USER-CALLBACK")]
     public void CallbackThatErrors_ComesBackAsFalseAndTheError(RuleContext context)
     {
         using var kernel = Boot(context);

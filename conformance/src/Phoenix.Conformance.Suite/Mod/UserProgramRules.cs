@@ -22,6 +22,20 @@ public sealed class UserProgramRules
             "describe() from alice's program: process type, id == getpid, user, thread type, thread is process, type of thread.id, argument count");
     }
 
+    [Clause("MOD-API")]
+    public void FixtureProgram_UsingAModuleAFilesystemAndADriver_Works(RuleContext context)
+    {
+        var image = BootImage.Empty
+            .WithModule(context, "MOD-API/echo.lua", "echo")
+            .WithModule(context, "FS-TEMPLATE/memfs.lua", "memfs")
+            .WithMyDriver(context)
+            .WithPeripherals(Devices.MyDevice("left"))
+            .WithDirectory("/home/alice/disk", owner: "alice");
+        using var kernel = context.Boot(image);
+        Check.Returns(kernel.Program("alice", context.Fixture("programs/tour.lua")), ["hello", "written by a program", "a.txt", 42L, "bar"],
+            "fixtures/programs/tour.lua as alice: callmodule, then file I/O on a module filesystem, then devcall on the page's driver");
+    }
+
     [Clause("MOD-SYSCALL-TABLE")]
     public void EntryAddedByModule_IsCallableFromUserProgram(RuleContext context)
     {

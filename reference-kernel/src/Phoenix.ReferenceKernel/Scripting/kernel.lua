@@ -65,6 +65,11 @@ end
 local processes = {}
 local KERNEL = { name = "kernel", id = 0, user = "root", dir = "/", root = "/", env = env, vars = {}, dependents = {} }
 processes[0] = KERNEL
+
+-- Process and thread tables are kernel data: user code only ever gets copies of them (usermode.lua, kernel.toUser).
+local handles = setmetatable({}, { __mode = "k" })
+kernel.handles = handles
+handles[KERNEL] = true
 local nextPid = 1
 
 -- A user process's environment: the sandbox's base library and the syscall library, no kernel globals (facts §7).
@@ -85,6 +90,7 @@ function kernel.newProcess(user, name)
     local thread = { id = 0, name = "<main thread>", status = "starting", args = {}, coroStack = {}, paused = false }
     process.threads[0] = thread
     processes[pid] = process
+    handles[process], handles[thread] = true, true
     return process, thread
 end
 

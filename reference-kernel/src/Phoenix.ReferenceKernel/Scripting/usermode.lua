@@ -3,7 +3,7 @@
 -- user-kernel boundary"; facts §1, §6, §7; Phoenix parts 00-init, 35-process).
 local env, host, kernel = ...
 
-local type, error, select, tostring = type, error, select, tostring
+local type, error, select, tostring, pairs, setmetatable = type, error, select, tostring, pairs, setmetatable
 local pack, unpack = table.pack, table.unpack
 local create, resume, status, yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
 
@@ -24,6 +24,46 @@ function kernel.syscallLibrary()
     })
 end
 
+-- What user code may hold of a kernel process or thread table: a copy of its plain fields (id, name, user, ...), so
+-- changing it changes nothing in the kernel and it leads to no kernel data (env, threads, coroutines).
+local function userCopy(handle)
+    local copy = {}
+    for key, value in pairs(handle) do
+        local kind = type(value)
+        if kind == "string" or kind == "number" or kind == "boolean" then copy[key] = value end
+    end
+    return copy
+end
+
+-- Values crossing from kernel code to user code (syscall results, callback arguments): kernel handles, also inside
+-- tables, become copies; tables without handles are passed as they are (file handles keep working).
+local function toUser(value, seen)
+    if type(value) ~= "table" then return value end
+    if kernel.handles[value] then return userCopy(value) end
+    seen = seen or {}
+    if seen[value] then return seen[value] end
+    seen[value] = value
+    local replaced
+    for key, entry in pairs(value) do
+        local safe = toUser(entry, seen)
+        if safe ~= entry then
+            replaced = replaced or {}
+            replaced[key] = safe
+        end
+    end
+    if not replaced then return value end
+    local copy = {}
+    for key, entry in pairs(value) do copy[key] = replaced[key] or entry end
+    seen[value] = copy
+    return copy
+end
+
+function kernel.toUser(...)
+    local values = pack(...)
+    for i = 1, values.n do values[i] = toUser(values[i]) end
+    return unpack(values, 1, values.n)
+end
+
 -- Runs a syscall for a thread in a coroutine of its own, so module code reached from it may yield (facts §1.6).
 -- Plain yields inside it are resumed at once: nothing else is waiting to run in this kernel.
 function kernel.serveSyscall(process, thread, name, ...)
@@ -36,7 +76,7 @@ function kernel.serveSyscall(process, thread, name, ...)
         result = pack(resume(co))
     end
     if not result[1] then return false, result[2] end
-    return unpack(result, 2, result.n)
+    return kernel.toUser(unpack(result, 2, result.n))
 end
 
 -- The scheduler: runs fn as `thread` of `process` until it finishes, serving its syscalls. Returns true and the
@@ -71,6 +111,7 @@ function kernel.newThread(process, name)
     local id = #process.threads + 1
     local thread = { id = id, name = name or ("<thread:" .. id .. ">"), status = "starting", args = {}, coroStack = {}, paused = false }
     process.threads[id] = thread
+    kernel.handles[thread] = true
     return thread
 end
 
@@ -89,7 +130,7 @@ function kernel.userModeCallback(process, func, ...)
     end
     kernel.expect(2, func, "function")
     local thread = kernel.newThread(process, "<user mode callback>")
-    local result = pack(kernel.runThread(process, thread, func, ...))
+    local result = pack(kernel.runThread(process, thread, func, kernel.toUser(...)))
     if not result[1] then
         kernel.syslog.log({ level = "error", category = "Application Error" }, "User mode callback failed:", tostring(result[2]))
         return false, result[2]
