@@ -67,7 +67,7 @@ public sealed class LuaCoroutine : IDisposable
             _engine.LeaveLua(host);
             tripped = _engine.LeaveBudget(_state);
         }
-        if (tripped && status is LuaStatus.OK or LuaStatus.Yield)
+        if (tripped)
         {
             // Overran and was aborted, but the abort was caught without another instruction running: still a failure.
             IsDead = true;
@@ -78,7 +78,17 @@ public sealed class LuaCoroutine : IDisposable
         {
             var top = _state.GetTop();
             var values = new LuaValue[resultCount];
-            for (var i = 0; i < resultCount; i++) values[i] = LuaMarshal.Pull(_state, top - resultCount + 1 + i);
+            try
+            {
+                for (var i = 0; i < resultCount; i++) values[i] = LuaMarshal.Pull(_state, top - resultCount + 1 + i);
+            }
+            catch (LuaScriptException)
+            {
+                // A value too large to cross: the coroutine cannot go on meaningfully; it fails like a Lua error.
+                _state.SetTop(top - resultCount);
+                IsDead = true;
+                throw;
+            }
             _state.Pop(resultCount);
             IsDead = status == LuaStatus.OK;
             return new CoroutineStep(IsDead ? CoroutineStatus.Finished : CoroutineStatus.Yielded, values);

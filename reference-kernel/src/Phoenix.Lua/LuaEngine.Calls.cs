@@ -55,10 +55,17 @@ public sealed partial class LuaEngine
         }
         var status = ProtectedCall(state, args.Length, LuaMultipleResults);
         if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
-        var results = new T[state.GetTop() - top];
-        for (var i = 0; i < results.Length; i++) results[i] = convert(state, top + 1 + i);
-        state.SetTop(top);
-        return results;
+        try
+        {
+            var results = new T[state.GetTop() - top];
+            for (var i = 0; i < results.Length; i++) results[i] = convert(state, top + 1 + i);
+            return results;
+        }
+        finally
+        {
+            // Also when a result is too large to cross (LuaMarshal's entry budget): leave the stack as it was.
+            state.SetTop(top);
+        }
     }
 
     private const int LuaMultipleResults = -1;
@@ -83,10 +90,11 @@ public sealed partial class LuaEngine
             LeaveLua(host);
             tripped = LeaveBudget(state);
         }
-        if (tripped && status == LuaStatus.OK)
+        if (tripped)
         {
-            // The code overran and was aborted, but whatever caught the abort (an xpcall in tail position, say)
-            // returned before another instruction ran. A call that overran its budget fails, however it ended.
+            // A call that overran its budget fails as a budget failure, however it ended: whatever caught the abort
+            // may have returned before another instruction ran (an xpcall in tail position), or re-raised it with
+            // another value (a position prefix, a table).
             state.SetTop(functionIndex - 1);
             state.PushString(BudgetMessage);
             status = LuaStatus.ErrRun;
@@ -158,6 +166,19 @@ public sealed partial class LuaEngine
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Bills a new coroutine the one hook interval it could run before its own count hook first fires (each thread
+    /// counts down separately). Returns the budget message once the budget is spent, for the Lua side to trip.
+    /// </summary>
+    private IReadOnlyList<LuaArg> ChargeNewThread()
+    {
+        if (_depth == 0 || _tripped) return [];
+        _budgetLeft -= _options.HookInterval;
+        if (_budgetLeft > 0) return [];
+        _tripped = true;
+        return [BudgetMessage];
     }
 
     /// <summary>The failure of a top-level entry that overran its budget.</summary>

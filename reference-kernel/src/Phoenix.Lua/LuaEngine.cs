@@ -49,6 +49,11 @@ public sealed partial class LuaEngine : IDisposable
         _takeTraceback = Internal("takeTraceback");
         _trip = Internal("trip");
         _makeEnv = Internal("makeEnv");
+        using (var bill = Register(null, "charge", _ => ChargeNewThread()))
+        using (var setCharge = Internal("setCharge"))
+        {
+            Call(setCharge, bill);
+        }
     }
 
     public LuaEngineOptions Options => _options;
@@ -128,12 +133,18 @@ public sealed partial class LuaEngine : IDisposable
     public LuaValue GetField(LuaRef table, string key)
     {
         var state = Current;
-        PushRef(state, table);
-        state.PushString(key);
-        state.RawGet(-2);
-        var value = LuaMarshal.Pull(state, -1);
-        state.Pop(2);
-        return value;
+        var top = state.GetTop();
+        try
+        {
+            PushRef(state, table);
+            state.PushString(key);
+            state.RawGet(-2);
+            return LuaMarshal.Pull(state, -1);
+        }
+        finally
+        {
+            state.SetTop(top);
+        }
     }
 
     /// <summary>Reads <c>table[key]</c> (raw) as a handle; null when the field is nil.</summary>
@@ -156,10 +167,16 @@ public sealed partial class LuaEngine : IDisposable
     public LuaValue ToValue(LuaRef reference)
     {
         var state = Current;
-        PushRef(state, reference);
-        var value = LuaMarshal.Pull(state, -1);
-        state.Pop(1);
-        return value;
+        var top = state.GetTop();
+        try
+        {
+            PushRef(state, reference);
+            return LuaMarshal.Pull(state, -1);
+        }
+        finally
+        {
+            state.SetTop(top);
+        }
     }
 
     /// <summary>True when both handles name the same Lua object.</summary>

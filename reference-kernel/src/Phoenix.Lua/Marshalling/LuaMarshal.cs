@@ -13,6 +13,11 @@ internal static class LuaMarshal
 {
     private const int MaxDepth = 100;
 
+    /// <summary>Table entries one value may have in total. Lua can build a table whose shared subtables make its
+    /// plain-data copy exponential ({t, t} forty times over); past this budget the copy stops with a Lua error
+    /// instead of exhausting host memory.</summary>
+    public const int MaxEntries = 100_000;
+
     public static void Push(LuaState state, LuaValue value, int depth = 0)
     {
         if (depth > MaxDepth) throw new ArgumentException($"Value nested deeper than {MaxDepth} levels.", nameof(value));
@@ -64,9 +69,13 @@ internal static class LuaMarshal
         }
     }
 
-    public static LuaValue Pull(LuaState state, int index) => Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0);
+    public static LuaValue Pull(LuaState state, int index)
+    {
+        var entries = 0;
+        return Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0, ref entries);
+    }
 
-    private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth)
+    private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth, ref int entries)
     {
         switch (state.Type(index))
         {
@@ -80,13 +89,13 @@ internal static class LuaMarshal
             case LuaType.String:
                 return new LuaString(state.ToBuffer(index, false));
             case LuaType.Table:
-                return PullTable(state, index, path, depth);
+                return PullTable(state, index, path, depth, ref entries);
             case var other:
                 return new LuaOpaque(state.TypeName(other));
         }
     }
 
-    private static LuaValue PullTable(LuaState state, int index, HashSet<IntPtr> path, int depth)
+    private static LuaValue PullTable(LuaState state, int index, HashSet<IntPtr> path, int depth, ref int entries)
     {
         var identity = state.ToPointer(index);
         if (depth > MaxDepth || !path.Add(identity)) return new LuaOpaque("table");
@@ -96,14 +105,21 @@ internal static class LuaMarshal
         state.PushNil();
         while (state.Next(index))
         {
-            var value = Pull(state, state.GetTop(), path, depth + 1);
+            if (++entries > MaxEntries)
+            {
+                state.Pop(2);
+                path.Remove(identity);
+                throw new LuaScriptException(LuaErrorKind.Runtime,
+                    LuaString.From($"value too large to cross into the host: more than {MaxEntries} table entries"), null);
+            }
+            var value = Pull(state, state.GetTop(), path, depth + 1, ref entries);
             if (state.Type(-2) == LuaType.Number && state.IsInteger(-2) && state.ToInteger(-2) >= 1)
             {
                 integerKeyed[state.ToInteger(-2)] = value;
             }
             else
             {
-                other.Add(new(Pull(state, state.GetTop() - 1, path, depth + 1), value));
+                other.Add(new(Pull(state, state.GetTop() - 1, path, depth + 1, ref entries), value));
             }
             state.Pop(1);
         }

@@ -59,6 +59,90 @@ function internal.trip(message)
     sethook(abort, "", 1)
 end
 
+-- A new thread starts its own hook countdown, so up to one hook interval of its work is never counted. The engine
+-- registers `charge` (C#), which bills that interval to the budget when a thread is created; without it, spreading
+-- work over many short coroutines would run far past the budget.
+local charge = function() end
+function internal.setCharge(bill)
+    -- bill() returns the budget message once the budget is spent; the trip then aborts the caller right here.
+    charge = function()
+        local over = bill()
+        if over then internal.trip(over) end
+    end
+end
+
+local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
+local pack, unpack = table.pack, table.unpack
+
+-- Coroutines killed by the budget abort died inside a hook, with hooks off on their thread: closing them would run
+-- their __close handlers outside the budget. They are remembered and never closed.
+local killed = setmetatable({}, { __mode = "k" })
+
+local function sandboxCoroutine()
+    local lib = copy(G.coroutine)
+    lib.create = function(f)
+        charge()
+        return co_create(f)
+    end
+    lib.resume = function(co, ...)
+        local result = pack(co_resume(co, ...))
+        if not result[1] and result[2] == budgetMessage then killed[co] = true end
+        return unpack(result, 1, result.n)
+    end
+    lib.close = function(co)
+        if killed[co] then return false, budgetMessage end
+        return co_close(co)
+    end
+    -- coroutine.wrap closes its coroutine on error; this one does the same except after a budget abort.
+    lib.wrap = function(f)
+        local co = lib.create(f)
+        return function(...)
+            local result = pack(co_resume(co, ...))
+            if result[1] then return unpack(result, 2, result.n) end
+            local e = result[2]
+            if e == budgetMessage then
+                killed[co] = true
+                error(e, 0)
+            elseif co_status(co) == "dead" then
+                co_close(co)
+            end
+            if type(e) == "string" then error(e, 2) end
+            error(e, 0)
+        end
+    end
+    return lib
+end
+
+-- C functions run outside the instruction count; these two can loop for ever on degenerate arguments.
+local function sandboxString()
+    local lib = copy(safeString)
+    local rep = safeString.rep
+    lib.rep = function(s, n, sep)
+        if type(s) == "string" and #s == 0 and (sep == nil or (type(sep) == "string" and #sep == 0)) then
+            if type(n) ~= "number" then return rep(s, n, sep) end
+            return ""
+        end
+        return rep(s, n, sep)
+    end
+    return lib
+end
+
+-- Method calls on strings ("x"):rep(n) go through the shared string metatable: give it the bounded rep as well.
+smt.__index = sandboxString()
+
+local MAX_MOVE = 1 << 24
+local function sandboxTable()
+    local lib = copy(G.table)
+    local move = G.table.move
+    lib.move = function(a1, f, e, t, a2)
+        if type(f) == "number" and type(e) == "number" and e - f >= MAX_MOVE then
+            error("table.move: range of more than " .. MAX_MOVE .. " elements", 2)
+        end
+        return move(a1, f, e, t, a2)
+    end
+    return lib
+end
+
 local BASE = {
     "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen",
     "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
@@ -69,11 +153,11 @@ function internal.makeEnv()
     local env = {}
     for _, name in ipairs(BASE) do env[name] = G[name] end
     env._VERSION = G._VERSION
-    env.string = copy(safeString)
-    env.table = copy(G.table)
+    env.string = sandboxString()
+    env.table = sandboxTable()
     env.math = copy(G.math)
     env.utf8 = copy(G.utf8)
-    env.coroutine = copy(G.coroutine)
+    env.coroutine = sandboxCoroutine()
     env.os = {
         clock = os.clock, time = os.time, difftime = os.difftime,
         -- Phoenix passes fractional times (facts: craftos-host-notes 3.3); native os.date rejects them.
