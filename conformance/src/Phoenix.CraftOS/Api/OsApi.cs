@@ -38,7 +38,9 @@ public sealed class OsApi(EventQueue queue, VirtualClock clock, int computerId, 
         native.Add("os_queueEvent", a =>
         {
             var name = Arg.Str(a, 1);
-            queue.Enqueue([name, .. a.All().Skip(1)]);
+            // CC turns what cannot be event data (functions, coroutines) into nil; a cycle arrives as an opaque
+            // marker here and is dropped the same way, rather than stopping the computer when the event is delivered.
+            queue.Enqueue([name, .. a.All().Skip(1).Select(EventData)]);
             return NativeTable.None;
         });
         native.Add("os_shutdown", a =>
@@ -65,4 +67,14 @@ public sealed class OsApi(EventQueue queue, VirtualClock clock, int computerId, 
     private double InGameHours() => (6.0 + clock.UptimeMs / 50_000.0) % 24.0;
 
     private long InGameMs() => (long)(InGameHours() * 3_600_000);
+
+    private static LuaValue EventData(LuaValue value) => value switch
+    {
+        LuaOpaque => LuaValue.Nil,
+        LuaTable t => new LuaTable(
+            t.Array.Select(EventData),
+            t.Hash.Where(kv => kv.Key is not LuaOpaque && kv.Value is not LuaOpaque)
+                .Select(kv => new KeyValuePair<LuaValue, LuaValue>(kv.Key, EventData(kv.Value)))),
+        _ => value,
+    };
 }

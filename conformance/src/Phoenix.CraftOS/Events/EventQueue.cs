@@ -11,7 +11,12 @@ public sealed class EventQueue(VirtualClock clock)
     /// <summary>CC:Tweaked drops events past 256 queued ones.</summary>
     public const int Capacity = 256;
 
-    private readonly Queue<IReadOnlyList<LuaValue>> _events = new();
+    /// <summary>Bytes (strings, plus a little per value) the queued events may hold together: events live in host memory,
+    /// outside the Lua memory limit, so a kernel queueing huge strings must not exhaust the host.</summary>
+    public const long MaxBytes = 16L * 1024 * 1024;
+
+    private readonly Queue<(IReadOnlyList<LuaValue> Event, long Size)> _events = new();
+    private long _bytes;
     private readonly SortedSet<(long Due, long Id)> _timers = [];
     private long _nextTimer;
 
@@ -24,21 +29,42 @@ public sealed class EventQueue(VirtualClock clock)
 
     public void Enqueue(IReadOnlyList<LuaValue> ev)
     {
-        if (_events.Count >= Capacity)
+        var size = ev.Sum(SizeOf);
+        if (_events.Count >= Capacity || _bytes + size > MaxBytes)
         {
             Dropped++;
             return;
         }
-        _events.Enqueue(ev);
+        _events.Enqueue((ev, size));
+        _bytes += size;
     }
 
-    public bool TryDequeue(out IReadOnlyList<LuaValue> ev) => _events.TryDequeue(out ev!);
+    public bool TryDequeue(out IReadOnlyList<LuaValue> ev)
+    {
+        if (!_events.TryDequeue(out var entry))
+        {
+            ev = [];
+            return false;
+        }
+        _bytes -= entry.Size;
+        ev = entry.Event;
+        return true;
+    }
+
+    private static long SizeOf(LuaValue value) => value switch
+    {
+        LuaString s => 16 + s.Bytes.Length,
+        LuaTable t => 16 + t.Array.Sum(SizeOf) + t.Hash.Sum(kv => SizeOf(kv.Key) + SizeOf(kv.Value)),
+        _ => 16,
+    };
 
     /// <summary>Starts a timer; CC rounds to whole 50 ms ticks and fires a zero-length timer at the next tick.</summary>
     public long StartTimer(double seconds)
     {
         var id = ++_nextTimer;
-        var ticks = Math.Max(1, (long)Math.Ceiling(Math.Max(0, seconds) * 20 - 1e-9));
+        // Huge, infinite or NaN delays would overflow the tick count (and fire at once); a year is "never" for a run.
+        var bounded = double.IsNaN(seconds) ? 0 : Math.Clamp(seconds, 0, 365.0 * 24 * 3600);
+        var ticks = Math.Max(1, (long)Math.Ceiling(bounded * 20 - 1e-9));
         _timers.Add((clock.NowMs + ticks * 50, id));
         return id;
     }

@@ -10,7 +10,12 @@ namespace Phoenix.CraftOS.Screen;
 public sealed class VirtualScreen
 {
     private readonly char[,] _text;
+    /// <summary>The transcript keeps at most this many characters: a kernel writing without end must not fill the
+    /// host's memory (which the Lua memory limit does not cover).</summary>
+    public const int MaxTranscript = 4 * 1024 * 1024;
+
     private readonly StringBuilder _transcript = new();
+    private int _droppedFromTranscript;
 
     public VirtualScreen(int width = 51, int height = 19)
     {
@@ -35,17 +40,30 @@ public sealed class VirtualScreen
 
     public int BackgroundColour { get; set; } = 1 << 15;
 
-    /// <summary>Everything ever written, in order (term.write and term.blit text).</summary>
+    /// <summary>What was written, in order (term.write and term.blit text): the last <see cref="MaxTranscript"/>
+    /// characters of it.</summary>
     public string Transcript => _transcript.ToString();
 
-    public int TranscriptLength => _transcript.Length;
+    /// <summary>Characters ever written, including those no longer kept; offsets below count from the start.</summary>
+    public int TranscriptLength => _droppedFromTranscript + _transcript.Length;
 
-    public string TranscriptFrom(int start) => _transcript.ToString(start, _transcript.Length - start);
+    /// <summary>The text written from absolute offset <paramref name="start"/>, or from the oldest kept character.</summary>
+    public string TranscriptFrom(int start)
+    {
+        var from = Math.Max(0, start - _droppedFromTranscript);
+        return from >= _transcript.Length ? "" : _transcript.ToString(from, _transcript.Length - from);
+    }
 
     /// <summary>Writes at the cursor without wrapping, as term.write; the cursor moves past the text.</summary>
     public void Write(string text)
     {
         _transcript.Append(text);
+        if (_transcript.Length > MaxTranscript)
+        {
+            var drop = _transcript.Length - MaxTranscript / 2;
+            _transcript.Remove(0, drop);
+            _droppedFromTranscript += drop;
+        }
         foreach (var c in text)
         {
             if (CursorY >= 1 && CursorY <= Height && CursorX >= 1 && CursorX <= Width)
