@@ -170,6 +170,8 @@ end
 -- An init that throws leaves the driver bound, as in Phoenix; the caller logs the error.
 function kernel.bindDriver(node, driver)
     kernel.validateDriver(driver)
+    -- A node a module kept after it left the tree (detached) cannot take a driver (facts §5.4).
+    if type(node) ~= "table" or byUuid[node.uuid] ~= node then error("bad argument #1 (invalid node)", 2) end
     for _, bound in ipairs(node.drivers) do
         if bound == driver then return false end
     end
