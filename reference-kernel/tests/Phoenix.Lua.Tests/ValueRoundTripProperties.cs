@@ -1,6 +1,6 @@
 using FsCheck.Fluent;
 using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Lua.Tests.Generators;
+using Phoenix.Conformance.Harness.Properties;
 using Phoenix.Lua.Tests.Support;
 
 namespace Phoenix.Lua.Tests;

@@ -1,3 +1,4 @@
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using Phoenix.Conformance.Abstractions.Values;
@@ -5,62 +6,172 @@ using Phoenix.Conformance.Abstractions.Values;
 namespace Phoenix.Conformance.Harness.Properties;
 
 /// <summary>
-/// Generators for plain Lua values that can cross any adapter: Lua strings are bytes (NUL, invalid UTF-8),
-/// integers and floats stay apart (1 vs 1.0, extremes, NaN, ±inf, -0.0), tables nest and have nil holes.
-/// Tables are canonical: a Lua table cannot hold a trailing nil, and keys 1..n of a dense-enough table come back as
-/// its array part, so generated arrays end on a value and hash keys are strings or out-of-range integers.
+/// FsCheck generators for plain Lua data, biased towards the values a marshaller gets wrong: NUL bytes and invalid
+/// UTF-8 in strings, the int64 extremes, NaN, infinities, -0.0 and huge floats, integral floats that must stay
+/// floats (1.0 is not 1), nested tables and array parts with nil holes.
 /// </summary>
+/// <remarks>
+/// Tables are generated in the canonical form that the engine's marshaller (<c>LuaMarshal.ArrayLength</c> in Phoenix.Lua) documents, because only that form
+/// can survive a round trip: Lua itself cannot tell "slot 3 is nil" from "slot 3 is absent", so the marshaller
+/// rebuilds the C# shape from the keys present. Canonical means:
+/// <list type="bullet">
+/// <item>the array part ends with a non-nil value and at least half of its slots 1..K are non-nil;</item>
+/// <item>hash values are never nil (a nil value is an absent key in Lua);</item>
+/// <item>hash keys are never nil or NaN (Lua refuses them), never integral floats (Lua stores 2.0 as the integer key
+/// 2), never positive integers that the array rule would pull into the array part, and never tables (a table key
+/// comes back as a fresh table, so it could not compare equal).</item>
+/// </list>
+/// </remarks>
 public static class LuaValueGenerators
 {
-    private static readonly long[] EdgeIntegers = [0, 1, -1, long.MaxValue, long.MinValue, 1L << 53, (1L << 53) + 1];
+    /// <summary>Any round-trippable value, nil included.</summary>
+    public static Gen<LuaValue> Value => Gen.Sized(ValueOfSize);
 
-    private static readonly double[] EdgeFloats =
-        [0.0, -0.0, 1.0, -1.5, 0.1, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1e308, 5e-324, 2.0];
+    /// <summary><see cref="Value"/> with a shrinker that only ever proposes canonical values.</summary>
+    public static Arbitrary<LuaValue> ValueArbitrary => Arb.From(Value, Shrink);
 
-    public static Gen<LuaValue> Scalar =>
-        Gen.Frequency(
-            (1, Gen.Constant(LuaValue.Nil)),
-            (1, Gen.Elements(true, false).Select(b => (LuaValue)new LuaBoolean(b))),
-            (2, Gen.OneOf(Gen.Elements(EdgeIntegers), Gen.Choose(-1000, 1000).Select(i => (long)i)).Select(i => (LuaValue)new LuaInteger(i))),
-            (2, Gen.OneOf(Gen.Elements(EdgeFloats), Gen.Choose(-100000, 100000).Select(i => i / 8.0)).Select(d => (LuaValue)new LuaFloat(d))),
-            (3, Bytes.Select(b => (LuaValue)new LuaString(b))));
+    /// <summary>Argument lists with nil holes and trailing nils, which a call must pass with their exact count.</summary>
+    public static Gen<LuaValue[]> ArgumentList => Gen.Sized(size =>
+        from count in Gen.Choose(0, Math.Min(size, 16))
+        from items in Gen.ArrayOf(Gen.Frequency((2, Nil), (3, ValueOfSize(size / 8))), count)
+        from trailingNils in Gen.Choose(0, 3)
+        select items.Concat(Enumerable.Repeat(LuaValue.Nil, trailingNils)).ToArray());
 
-    /// <summary>Byte strings, often with NUL bytes and bytes that are not valid UTF-8.</summary>
-    public static Gen<byte[]> Bytes =>
-        Gen.Frequency(
-            (3, Gen.Elements("", "a", "hello", "ünïcødé", "with space", "line\nbreak")
-                .Select(s => System.Text.Encoding.UTF8.GetBytes(s))),
-            (2, Gen.ArrayOf(Gen.Choose(0, 255).Select(i => (byte)i))),
-            (1, Gen.Constant(new byte[] { 0, 0, 0xff, 0xfe, (byte)'x', 0 })));
+    /// <summary><see cref="ArgumentList"/>, shrinking by dropping one argument (any list is a valid argument list).</summary>
+    public static Arbitrary<LuaValue[]> ArgumentListArbitrary => Arb.From(ArgumentList,
+        list => Enumerable.Range(0, list.Length).Select(i => list.Take(i).Concat(list.Skip(i + 1)).ToArray()));
 
-    /// <summary>Any value; tables nest up to <paramref name="depth"/> levels.</summary>
-    public static Gen<LuaValue> Value(int depth = 2) =>
-        depth <= 0 ? Scalar : Gen.Frequency((4, Scalar), (1, Table(depth - 1).Select(t => (LuaValue)t)));
+    public static Gen<LuaValue> Nil => Gen.Constant(LuaValue.Nil);
 
-    public static Gen<LuaTable> Table(int depth) =>
-        from arrayItems in Gen.ListOf(Gen.Frequency((3, Value(depth).Where(v => v is not LuaNil)), (1, Gen.Constant(LuaValue.Nil))))
-        from last in Value(depth).Where(v => v is not LuaNil)
-        from useArray in Gen.Elements(true, false)
-        from keys in Gen.ListOf(Gen.Elements("name", "id", "", "k\0ey", "x", "nested"))
-        from values in Gen.ArrayOf(Value(depth).Where(v => v is not LuaNil), 6)
-        select MakeTable(useArray ? [.. Dense(arrayItems), last] : [], keys.Distinct().ToArray(), values);
+    public static Gen<LuaValue> Boolean => Gen.Elements(true, false).Select(b => (LuaValue)new LuaBoolean(b));
 
-    /// <summary>Argument lists: any values, including nil holes and trailing nils (a call keeps its exact count).</summary>
-    public static Arbitrary<LuaValue[]> ArgumentLists() =>
-        Gen.Choose(0, 8).SelectMany(count => Gen.ArrayOf(Value(2), count)).ToArbitrary();
+    public static Gen<LuaValue> Integer => Int64.Select(i => (LuaValue)new LuaInteger(i));
 
-    // Keep at most half of the slots nil so the list stays the table's array part.
-    private static IEnumerable<LuaValue> Dense(IEnumerable<LuaValue> items)
+    public static Gen<LuaValue> Float => Double.Select(d => (LuaValue)new LuaFloat(d));
+
+    public static Gen<LuaValue> String => Bytes.Select(b => (LuaValue)new LuaString(b));
+
+    /// <summary>Edge values often, small numbers (the common case) often, and the whole 64-bit range.</summary>
+    public static Gen<long> Int64 => Gen.Frequency(
+        (2, Gen.Elements(long.MinValue, long.MaxValue, long.MinValue + 1, long.MaxValue - 1, 0L, -1L, 1L,
+            int.MinValue, int.MaxValue, (long)int.MaxValue + 1, 1L << 53, (1L << 53) + 1, -(1L << 53) - 1)),
+        (3, Gen.Choose(-1000, 1000).Select(i => (long)i)),
+        (3, Gen.Zip(Gen.Choose(int.MinValue, int.MaxValue), Gen.Choose(int.MinValue, int.MaxValue),
+            (high, low) => ((long)high << 32) | (uint)low)));
+
+    /// <summary>
+    /// Special floats, integral floats (which must not turn into integers), ordinary fractions, and raw bit patterns
+    /// (subnormals, huge magnitudes, NaNs with payloads).
+    /// </summary>
+    public static Gen<double> Double => Gen.Frequency(
+        // The four most often mishandled, drawn often on their own so every run meets them many times.
+        (2, Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0)),
+        (2, Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, 1.0, -1.0, 2.0,
+            0.5, double.MaxValue, -double.MaxValue, double.Epsilon, 1e308, 1e-308, 9007199254740992.0,
+            9223372036854775808.0, -9223372036854775808.0, 1e300, 0.1)),
+        (2, Gen.Choose(-1_000_000, 1_000_000).Select(i => i / 64.0)),
+        (2, Gen.Zip(Gen.Choose(int.MinValue, int.MaxValue), Gen.Choose(int.MinValue, int.MaxValue),
+            (high, low) => BitConverter.Int64BitsToDouble(((long)high << 32) | (uint)low))));
+
+    /// <summary>
+    /// Byte strings: printable text, NUL bytes, bytes that are never valid UTF-8, and hand-picked invalid sequences
+    /// (lone continuation, truncated, overlong, encoded surrogate). Lengths cross Lua's 40-byte short/long string line.
+    /// </summary>
+    public static Gen<byte[]> Bytes => Gen.Frequency(
+        (4, Gen.Sized(size => Gen.Choose(0, Math.Max(size / 3, 1)).SelectMany(n => Gen.ArrayOf(Byte, n)))),
+        (1, Gen.Choose(41, 600).SelectMany(n => Gen.ArrayOf(Byte, n))),
+        (2, Gen.Elements(
+            Array.Empty<byte>(),
+            [0],
+            [0, 0, 0],
+            [(byte)'a', 0, (byte)'b'],
+            [0x80],
+            [0xE2, 0x82],
+            [0xC0, 0xAF],
+            [0xED, 0xA0, 0x80],
+            [0xFF, 0xFE, 0xFD],
+            Encoding.UTF8.GetBytes("h\u00e9llo \u2713 \U0001F600"))));
+
+    private static Gen<byte> Byte => Gen.Frequency(
+        (6, Gen.Choose(0x20, 0x7E).Select(b => (byte)b)),
+        (1, Gen.Constant((byte)0)),
+        (1, Gen.Elements<byte>(0x80, 0xBF, 0xC0, 0xC1, 0xF5, 0xFE, 0xFF)),
+        (2, Gen.Choose(0, 255).Select(b => (byte)b)));
+
+    /// <summary>Any non-nil, non-table value.</summary>
+    public static Gen<LuaValue> Scalar => Gen.Frequency((2, Boolean), (4, Integer), (4, Float), (4, String));
+
+    private static Gen<LuaValue> ValueOfSize(int size) =>
+        size <= 1 ? Gen.Frequency((1, Nil), (8, Scalar)) : Gen.Frequency((1, Nil), (8, Scalar), (4, TableOfSize(size)));
+
+    private static Gen<LuaValue> NonNilOfSize(int size) =>
+        size <= 1 ? Scalar : Gen.Frequency((3, Scalar), (1, TableOfSize(size)));
+
+    /// <summary>
+    /// A canonical table whose nested values share <paramref name="size"/>, so the total node count stays near the
+    /// size however deep the nesting goes.
+    /// </summary>
+    public static Gen<LuaValue> TableOfSize(int size) =>
+        from arrayCount in Gen.Choose(0, Math.Min(size, 8))
+        from keyCount in Gen.Choose(0, Math.Min(size, 6))
+        let childSize = size / (1 + arrayCount + keyCount)
+        from values in Gen.ArrayOf(NonNilOfSize(childSize), arrayCount)
+        from holes in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 2))), arrayCount)
+        let array = WithHoles(values, holes)
+        // Any positive integer key above 2 * (slots + keys) stays in the hash part: at such a key K at most
+        // slots + keys of the keys 1..K exist, fewer than half, so the array rule cannot reach it.
+        from keys in Gen.ArrayOf(HashKey(2L * (array.Length + keyCount) + 1), keyCount)
+        from hashValues in Gen.ArrayOf(NonNilOfSize(childSize), keyCount)
+        select (LuaValue)new LuaTable(array, keys.Zip(hashValues, KeyValuePair.Create).DistinctBy(kv => kv.Key));
+
+    /// <summary>
+    /// Inserts holes before values, never after the last one, and never more holes than values: the array part then
+    /// ends non-nil and is at least half full, as the canonical form requires.
+    /// </summary>
+    private static LuaValue[] WithHoles(LuaValue[] values, int[] holes)
     {
-        var list = items.Take(6).ToList();
-        var nils = 0;
-        for (var i = 0; i < list.Count; i++)
+        var result = new List<LuaValue>();
+        var holesLeft = values.Length;
+        for (var i = 0; i < values.Length; i++)
         {
-            if (list[i] is LuaNil && ++nils * 2 > list.Count) list[i] = new LuaInteger(i);
+            var count = Math.Min(holes[i], holesLeft);
+            holesLeft -= count;
+            result.AddRange(Enumerable.Repeat(LuaValue.Nil, count));
+            result.Add(values[i]);
         }
-        return list;
+        return [.. result];
     }
 
-    private static LuaTable MakeTable(LuaValue[] array, string[] keys, LuaValue[] values) =>
-        new(array, keys.Select((k, i) => new KeyValuePair<LuaValue, LuaValue>(LuaString.From(k), values[i % values.Length])));
+    /// <summary>Keys that keep their identity in Lua; positive integers only from <paramref name="positiveFloor"/> up.</summary>
+    private static Gen<LuaValue> HashKey(long positiveFloor) => Gen.Frequency(
+        (5, String),
+        (1, Boolean),
+        (2, Int64.Select(i => (LuaValue)new LuaInteger(i > 0 ? -i : i))),
+        (2, Gen.Frequency(
+                (3, Gen.Choose(0, 1000).Select(offset => positiveFloor + offset)),
+                (1, Gen.Elements(long.MaxValue, 1L << 40))).Select(i => (LuaValue)new LuaInteger(i))),
+        // Infinities stay float keys: Lua converts only floats with an exact integer value to integer keys.
+        (2, Double.Where(d => !double.IsNaN(d) && (double.IsInfinity(d) || d != Math.Floor(d)))
+            .Select(d => (LuaValue)new LuaFloat(d))));
+
+    /// <summary>
+    /// Shrinks towards smaller canonical tables: a nested value on its own, the table without one hash entry, or the
+    /// table without its last array value (kept only when still canonical). Scalars do not shrink; the failure message
+    /// prints them in full.
+    /// </summary>
+    public static IEnumerable<LuaValue> Shrink(LuaValue value)
+    {
+        if (value is not LuaTable table) yield break;
+        foreach (var child in table.Array.Where(v => v is not LuaNil)) yield return child;
+        foreach (var entry in table.Hash) yield return entry.Value;
+        for (var i = 0; i < table.Hash.Count; i++)
+        {
+            yield return new LuaTable(table.Array, table.Hash.Where((_, j) => j != i));
+        }
+        if (table.Array.Count > 0)
+        {
+            var shorter = table.Array.Take(table.Array.Count - 1).Reverse().SkipWhile(v => v is LuaNil).Reverse().ToArray();
+            if (shorter.Count(v => v is not LuaNil) * 2 >= shorter.Length) yield return new LuaTable(shorter, table.Hash);
+        }
+    }
 }
