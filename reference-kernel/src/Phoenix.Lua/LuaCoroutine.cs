@@ -25,7 +25,6 @@ public sealed class LuaCoroutine : IDisposable
     private readonly LuaEngine _engine;
     private readonly LuaRef _thread;
     private readonly LuaState _state;
-    private bool _started;
 
     internal LuaCoroutine(LuaEngine engine, LuaRef thread, LuaState state)
     {
@@ -52,7 +51,6 @@ public sealed class LuaCoroutine : IDisposable
             _state.SetTop(argumentBase);
             throw;
         }
-        _started = true;
         _engine.EnterBudget();
         var host = _engine.EnterLua();
         LuaStatus status;
@@ -99,8 +97,6 @@ public sealed class LuaCoroutine : IDisposable
         _state.Pop(1);
         throw _engine.Fail(_state, status, traceback);
     }
-
-    public bool Started => _started;
 
     public void Dispose() => _thread.Dispose();
 }
