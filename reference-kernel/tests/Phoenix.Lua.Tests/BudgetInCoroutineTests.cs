@@ -1,4 +1,5 @@
 using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua.Tests.Support;
 
 namespace Phoenix.Lua.Tests;
 
@@ -11,8 +12,6 @@ namespace Phoenix.Lua.Tests;
 /// </summary>
 public class BudgetInCoroutineTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
     [TestCase("coroutine.resume(coroutine.create(function() while true do end end))")] // resume returns false and the caller goes on
     [TestCase("pcall(coroutine.wrap(function() while true do end end))")] // wrap re-raises, pcall swallows it
     [TestCase("for i = 1, 3 do coroutine.resume(coroutine.create(function() while true do end end)) end")] // several tripped threads in one call
@@ -93,14 +92,9 @@ public class BudgetInCoroutineTests
     /// Runs <paramref name="body"/> on its own engine on a worker thread. On a hang the test fails and the engine is
     /// left to the spinning thread (never disposed under it), which ends with the test process.
     /// </summary>
-    private static T RunWithDeadline<T>(Func<LuaEngine, T> body, long budget = 1_000_000)
+    private static T RunWithDeadline<T>(Func<LuaEngine, T> body, long budget = 1_000_000) => Deadline.Run(() =>
     {
-        var task = Task.Run(() =>
-        {
-            using var engine = new LuaEngine(new LuaEngineOptions { InstructionBudget = budget });
-            return body(engine);
-        });
-        if (!task.Wait(Deadline)) Assert.Fail($"still running after {Deadline.TotalSeconds} s: the instruction budget did not stop it");
-        return task.GetAwaiter().GetResult();
-    }
+        using var engine = new LuaEngine(new LuaEngineOptions { InstructionBudget = budget });
+        return body(engine);
+    });
 }
