@@ -8,7 +8,7 @@ using LuaState = KeraLua.Lua;
 namespace Phoenix.Lua;
 
 /// <summary>
-/// One Lua 5.4 state with the policy KeraLua leaves out: allow-list environments (<see cref="CreateEnvironment"/>),
+/// One Lua 5.4 state with the policy KeraLua leaves out: allow-list environments (<see cref="CreateEnvironment()"/>),
 /// text-only chunks (<see cref="Load(byte[],string,LuaRef)"/>), protected calls that fail with one exception type
 /// (<see cref="LuaScriptException"/>), registered C# functions that never raise a Lua error from a C# frame, an
 /// instruction budget and a memory limit. Not thread-safe: one kernel drives it from one thread at a time.
@@ -67,7 +67,23 @@ public sealed partial class LuaEngine : IDisposable
     /// No io, package, require, dofile, loadfile, os.execute/remove/rename/exit/getenv/tmpname or debug hooks, and
     /// nothing that reaches the CLR: only functions the caller registers with <see cref="Register"/>.
     /// </summary>
-    public LuaRef CreateEnvironment() => CallForRef(_makeEnv);
+    public LuaRef CreateEnvironment() => CreateEnvironment(SandboxDebug.TracebackOnly);
+
+    /// <summary>
+    /// As <see cref="CreateEnvironment()"/>, choosing the <c>debug</c> library. <see cref="SandboxDebug.Introspection"/>
+    /// is for a state that belongs to one guest, such as a CraftOS computer booting a kernel: it can change the type
+    /// metatables of the whole state (see Sandbox/README.md).
+    /// </summary>
+    public LuaRef CreateEnvironment(SandboxDebug debug)
+    {
+        ThrowIfDisposed();
+        var state = Current;
+        PushRef(state, _makeEnv);
+        state.PushBoolean(debug == SandboxDebug.Introspection);
+        var status = ProtectedCall(state, 1, 1);
+        if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
+        return RefTop(state);
+    }
 
     /// <summary>Compiles a text chunk whose globals are <paramref name="environment"/> (there is no way to give a chunk
     /// the real globals). Binary chunks are refused with a clear error, never loaded.</summary>
@@ -208,15 +224,6 @@ public sealed partial class LuaEngine : IDisposable
     {
         var main = LuaState.FromIntPtr(state)?.MainThread;
         return main is not null && Engines.TryGetValue(main.Handle, out var engine) ? engine : null;
-    }
-
-    private LuaRef CallForRef(LuaRef function)
-    {
-        var state = Current;
-        PushRef(state, function);
-        var status = ProtectedCall(state, 0, 1);
-        if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
-        return RefTop(state);
     }
 
     private LuaRef Internal(string key) =>

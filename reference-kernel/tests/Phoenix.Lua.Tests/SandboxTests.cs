@@ -4,7 +4,7 @@ using Phoenix.Lua.Tests.Support;
 namespace Phoenix.Lua.Tests;
 
 /// <summary>
-/// What an environment from <see cref="LuaEngine.CreateEnvironment"/> offers (the allow-list in Sandbox/README.md)
+/// What an environment from <see cref="LuaEngine.CreateEnvironment()"/> offers (the allow-list in Sandbox/README.md)
 /// and what it keeps out. Module and user code run in these environments; anything that reaches the host (files,
 /// processes, the real globals, the shared string metatable) would let one module break the kernel or another module.
 /// </summary>

@@ -143,13 +143,114 @@ local function sandboxTable()
     return lib
 end
 
+-- The introspection debug library, for a state that belongs to one guest (a CraftOS computer booting a kernel that
+-- rebuilds getfenv/setfenv from upvalues and swaps type metatables per process, as Phoenix does). Functions of the
+-- engine and of host chunks stay sealed: their upvalues and locals hold the real load (binary chunks), xpcall,
+-- setmetatable, sethook and the budget message. C functions are sealed too: the upvalue of a registered C# function
+-- is the index of its callback. The debug hook belongs to the instruction budget, so sethook is refused.
+local d_getinfo, d_getlocal, d_setlocal = debug.getinfo, debug.getlocal, debug.setlocal
+local d_getupvalue, d_setupvalue, d_upvalueid, d_upvaluejoin = debug.getupvalue, debug.setupvalue, debug.upvalueid, debug.upvaluejoin
+local d_getmetatable, d_setmetatable = debug.getmetatable, debug.setmetatable
+local co_running = coroutine.running
+
+local function sealedInfo(info)
+    if info.what == "C" then return true end
+    local source = info.source
+    return source == "=[engine]" or string_sub(source, 1, 6) == "=[host"
+end
+
+local function sealed(f)
+    return type(f) ~= "function" or sealedInfo(d_getinfo(f, "S"))
+end
+
+local function protectedError(what)
+    error("cannot " .. what .. ": the function belongs to the host", 3)
+end
+
+-- Splits the optional thread argument off. A level on the running thread is shifted by one: the caller asks from its
+-- own frame, and the library function in between is one more frame (a wrapper calls the real function directly,
+-- never as a tail call, so the count holds).
+local function frame(...)
+    local first = ...
+    if type(first) == "thread" then
+        local thread, level = first, select(2, ...)
+        if thread == co_running() and type(level) == "number" then level = level + 1 end
+        return thread, level, select(3, ...)
+    end
+    local level = first
+    if type(level) == "number" then level = level + 1 end
+    return co_running(), level, select(2, ...)
+end
+
+-- Called from a library function with that function's level: on the running thread this is one frame deeper.
+local function sealedFrame(thread, level)
+    if type(level) == "function" then return sealed(level) end
+    if thread == co_running() then level = level + 1 end
+    local info = d_getinfo(thread, level, "S")
+    return info ~= nil and sealedInfo(info)
+end
+
+local function introspectionDebug()
+    local lib = { traceback = traceback }
+    lib.getinfo = function(...)
+        local thread, target, what = frame(...)
+        local info = d_getinfo(thread, target, what or "flnSrtu")
+        return info
+    end
+    lib.getlocal = function(...)
+        local thread, level, n = frame(...)
+        if type(level) == "number" and d_getinfo(thread, level, "S") == nil then error("bad argument #1 (level out of range)", 2) end
+        if sealedFrame(thread, level) then return nil end
+        local name, value
+        if type(level) == "function" then name, value = d_getlocal(level, n)
+        else name, value = d_getlocal(thread, level, n) end
+        return name, value
+    end
+    lib.setlocal = function(...)
+        local thread, level, n, value = frame(...)
+        if type(level) ~= "number" then error("bad argument #1 (number expected, got " .. type(level) .. ")", 2) end
+        if d_getinfo(thread, level, "S") == nil then error("bad argument #1 (level out of range)", 2) end
+        if sealedFrame(thread, level) then protectedError("set a local") end
+        local name = d_setlocal(thread, level, n, value)
+        return name
+    end
+    lib.getupvalue = function(f, n)
+        if sealed(f) then return nil end
+        return d_getupvalue(f, n)
+    end
+    lib.setupvalue = function(f, n, value)
+        if sealed(f) then protectedError("set an upvalue") end
+        return d_setupvalue(f, n, value)
+    end
+    lib.upvalueid = function(f, n)
+        if sealed(f) then return nil end
+        return d_upvalueid(f, n)
+    end
+    lib.upvaluejoin = function(f1, n1, f2, n2)
+        if sealed(f1) or sealed(f2) then protectedError("join upvalues") end
+        return d_upvaluejoin(f1, n1, f2, n2)
+    end
+    lib.getmetatable = d_getmetatable
+    lib.setmetatable = function(value, mt)
+        if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+            error("__gc metamethods are not available: finalizers would run outside the instruction budget", 2)
+        end
+        return d_setmetatable(value, mt)
+    end
+    lib.gethook = function() return nil end
+    lib.sethook = function()
+        error("debug.sethook is not available: the host's instruction budget owns the debug hook", 2)
+    end
+    return lib
+end
+
 local BASE = {
     "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen",
     "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
 }
 
 -- The allow-list every environment starts from (documented in Sandbox/README.md).
-function internal.makeEnv()
+function internal.makeEnv(introspection)
     local env = {}
     for _, name in ipairs(BASE) do env[name] = G[name] end
     env._VERSION = G._VERSION
@@ -166,7 +267,7 @@ function internal.makeEnv()
             return os_date(format, time)
         end,
     }
-    env.debug = { traceback = traceback }
+    env.debug = introspection and introspectionDebug() or { traceback = traceback }
     env.collectgarbage = function(option, ...)
         if option == nil or option == "collect" or option == "count" or option == "step" then
             return collectgarbage(option, ...)

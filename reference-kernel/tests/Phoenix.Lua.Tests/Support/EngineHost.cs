@@ -8,10 +8,10 @@ namespace Phoenix.Lua.Tests.Support;
 /// </summary>
 public sealed class EngineHost : IDisposable
 {
-    public EngineHost(LuaEngineOptions? options = null)
+    public EngineHost(LuaEngineOptions? options = null, SandboxDebug debug = SandboxDebug.TracebackOnly)
     {
         Engine = new LuaEngine(options);
-        Env = Engine.CreateEnvironment();
+        Env = Engine.CreateEnvironment(debug);
     }
 
     public LuaEngine Engine { get; }
