@@ -1,9 +1,9 @@
 using System.Text;
+using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.CraftOS.Api;
 using Phoenix.CraftOS.Events;
 using Phoenix.CraftOS.Filesystem;
-using Phoenix.CraftOS.Peripherals;
 using Phoenix.CraftOS.Screen;
 using Phoenix.Lua;
 
@@ -19,7 +19,6 @@ namespace Phoenix.CraftOS;
 public sealed class CraftOsComputer : IDisposable
 {
     private readonly ComputerOptions _options;
-    private readonly Dictionary<string, HostPeripheral> _peripherals = new(StringComparer.Ordinal);
     private readonly List<string> _log = [];
     private readonly OsApi _os;
     private readonly FsApi _fsApi;
@@ -63,18 +62,27 @@ public sealed class CraftOsComputer : IDisposable
 
     public int OpenFiles => _fsApi.OpenCount;
 
-    public IReadOnlyDictionary<string, HostPeripheral> Peripherals => _peripherals;
+    /// <summary>The simulated peripherals (the reference kernel's simulation) with their call logs. Changing the bus
+    /// directly queues no event: right for peripherals present at boot; once running, use
+    /// <see cref="Attach"/>.</summary>
+    public PeripheralBus Peripherals { get; } = new();
 
-    /// <summary>Attaches a peripheral; a running kernel gets CC's "peripheral" event.</summary>
-    public void Attach(HostPeripheral peripheral)
+    /// <summary>Attaches a peripheral and returns the name of CC's "peripheral" event, which a running kernel gets:
+    /// the peripheral's own, or the side of the wired modem that comes with it.</summary>
+    public string Attach(PeripheralSpec peripheral)
     {
-        _peripherals[peripheral.Name] = peripheral;
-        if (State == ComputerState.Running) Events.Enqueue(["peripheral", peripheral.Name]);
+        var name = Peripherals.Attach(peripheral);
+        if (State == ComputerState.Running) Events.Enqueue(["peripheral", name]);
+        return name;
     }
 
-    public void Detach(string name)
+    /// <summary>Detaches the peripheral called <paramref name="name"/> (a wired modem takes its network along); a
+    /// running kernel gets "peripheral_detach". False when nothing has that name.</summary>
+    public bool Detach(string name)
     {
-        if (_peripherals.Remove(name) && State == ComputerState.Running) Events.Enqueue(["peripheral_detach", name]);
+        if (!Peripherals.Detach(name)) return false;
+        if (State == ComputerState.Running) Events.Enqueue(["peripheral_detach", name]);
+        return true;
     }
 
     /// <summary>Queues an event as if CC had (a host-injected event joins the one FIFO queue).</summary>
@@ -94,7 +102,9 @@ public sealed class CraftOsComputer : IDisposable
             InstructionBudget = _options.InstructionsPerResume,
             MemoryLimitBytes = _options.MemoryLimitBytes,
         });
-        var guest = _engine.CreateEnvironment();
+        // The state is this computer's alone, so its kernel gets the debug library kernels rebuild getfenv/setfenv
+        // and per-process type metatables from (Phoenix does); hooks stay the watchdog's.
+        var guest = _engine.CreateEnvironment(SandboxDebug.Introspection);
         InstallApis(_engine, guest);
         var source = FileSystem.HostRead(kernelPath);
         if (source is null) return StopNow($"no kernel at {kernelPath}");
@@ -184,9 +194,9 @@ public sealed class CraftOsComputer : IDisposable
         _fsApi.Register(native);
         new TermApi(Screen, _options.EchoToConsole).Register(native);
         _os.Register(native);
-        new PeripheralApi(_peripherals).Register(native);
+        new PeripheralApi(Peripherals).Register(native);
         var host = engine.CreateEnvironment();
-        var bios = engine.Load(Resource("bios.lua"), "=bios", host);
+        var bios = engine.Load(Resource("bios.lua"), "=[host:bios]", host);
         var config = engine.NewTable(LuaTable.Record(("host", _options.Host), ("headless", _options.Headless)));
         engine.Call(bios, guest, native.Table, config);
     }

@@ -8,8 +8,8 @@ namespace Phoenix.ReferenceKernel;
 
 /// <summary>
 /// Simulated peripherals and the device tree (DRV clauses; facts §5). C# owns the simulated ComputerCraft side
-/// (<see cref="PeripheralBus"/>, UUIDs); Scripting/devices.lua owns the tree, the drivers and the device syscalls,
-/// because driver code is module code and must run as Lua.
+/// (<see cref="PeripheralBus"/>, shared with the CraftOS host; UUIDs); Scripting/devices.lua owns the tree, the
+/// drivers and the device syscalls, because driver code is module code and must run as Lua.
 /// </summary>
 public sealed partial class ReferenceKernel
 {
@@ -38,11 +38,7 @@ public sealed partial class ReferenceKernel
     /// </summary>
     private void PopulateDevices(BootImage image)
     {
-        // Modems first, so a modem the image declares is not mistaken for one implied by a peripheral behind it.
-        foreach (var peripheral in image.Peripherals.OrderBy(p => p.ModemSide is null ? 0 : 1))
-        {
-            _peripherals.Attach(peripheral);
-        }
+        _peripherals.AttachAll(image.Peripherals);
         RunDeviceEntry("populateDevices");
     }
 
@@ -71,7 +67,14 @@ public sealed partial class ReferenceKernel
     {
         var name = Text(args[1]) ?? throw new LuaRaiseException($"bad argument #1 (expected string, got {args.TypeOf(1)})");
         var method = Text(args[2]) ?? throw new LuaRaiseException($"bad argument #2 (expected string, got {args.TypeOf(2)})");
-        return _peripherals.Call(name, method, args.All().Skip(2).ToArray()).Select(LuaArg.From).ToArray();
+        try
+        {
+            return _peripherals.Call(name, method, args.All().Skip(2).ToArray()).Select(LuaArg.From).ToArray();
+        }
+        catch (PeripheralCallException e)
+        {
+            throw new LuaRaiseException(e.Message);
+        }
     }
 
     /// <summary>Runs a device entry of the glue. The glue contains driver failures itself; what reaches here (a

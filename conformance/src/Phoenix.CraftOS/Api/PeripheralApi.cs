@@ -1,36 +1,47 @@
+using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.CraftOS.Peripherals;
 using Phoenix.Lua;
 
 namespace Phoenix.CraftOS.Api;
 
-/// <summary>The native peripheral API (isPresent, getType, hasType, getMethods, call, getNames) over the attached
-/// simulated peripherals.</summary>
-public sealed class PeripheralApi(IReadOnlyDictionary<string, HostPeripheral> attached)
+/// <summary>
+/// CC: Tweaked's native peripheral API over the simulated peripherals. Like the real one it sees only the six sides
+/// (case-insensitive): a peripheral behind a wired modem is reached through the modem's *Remote methods, as Phoenix's
+/// drivers do, so the bus logs both the modem's callRemote and the call itself. An absent side gives no values.
+/// getNames is not native in CC (its rom builds it); the host adds it with the rom's answer: sides, then the names on
+/// wired modems' networks.
+/// </summary>
+public sealed class PeripheralApi(PeripheralBus bus)
 {
     public void Register(NativeTable native)
     {
-        native.Add("p_isPresent", a => [attached.ContainsKey(Arg.Str(a, 1))]);
-        native.Add("p_getType", a => Find(a) is { } p ? p.Types.Select(t => (LuaArg)t).ToArray() : [LuaArg.Nil]);
-        native.Add("p_hasType", a => Find(a) is { } p ? [p.Types.Contains(Arg.Str(a, 2))] : [LuaArg.Nil]);
-        native.Add("p_getMethods", a => Find(a) is { } p
-            ? [new LuaTable(p.Methods.Keys.Order(StringComparer.Ordinal).Select(m => (LuaValue)m))]
-            : [LuaArg.Nil]);
-        native.Add("p_getNames", _ => [new LuaTable(attached.Keys.Order(StringComparer.Ordinal).Select(n => (LuaValue)n))]);
-        native.Add("p_call", a =>
+        native.Add("p_isPresent", a => [Side(a, 1) is not null]);
+        native.Add("p_getType", a => Side(a, 1) is { } p ? p.Spec.Types.Select(t => (LuaArg)t).ToArray() : []);
+        native.Add("p_hasType", a =>
         {
-            var peripheral = Find(a) ?? throw Arg.Raise("No peripheral attached");
-            var method = Arg.Str(a, 2);
-            try
-            {
-                return peripheral.Call(method, a.All().Skip(2).ToArray()).Select(v => (LuaArg)v).ToArray();
-            }
-            catch (PeripheralException e)
-            {
-                throw Arg.Raise(e.Message);
-            }
+            var peripheral = Side(a, 1);
+            var type = Arg.Str(a, 2);
+            return peripheral is null ? [] : [peripheral.Spec.Types.Contains(type, StringComparer.Ordinal)];
         });
+        native.Add("p_getMethods", a => Side(a, 1) is { } p ? [new LuaTable(p.MethodNames.Select(m => (LuaValue)m))] : []);
+        native.Add("p_getNames", _ => [new LuaTable(bus.Names.Select(n => (LuaValue)n))]);
+        native.Add("p_call", Call);
     }
 
-    private HostPeripheral? Find(LuaCallbackArgs a) => attached.GetValueOrDefault(Arg.Str(a, 1));
+    private IReadOnlyList<LuaArg> Call(LuaCallbackArgs a)
+    {
+        var peripheral = Side(a, 1);
+        var method = Arg.Str(a, 2);
+        if (peripheral is null) throw Arg.Raise("No peripheral attached");
+        try
+        {
+            return bus.Call(peripheral.Name, method, a.All().Skip(2).ToArray()).Select(LuaArg.From).ToArray();
+        }
+        catch (PeripheralCallException e)
+        {
+            throw Arg.Raise(e.Message);
+        }
+    }
+
+    private SimulatedPeripheral? Side(LuaCallbackArgs a, int index) => bus.OnSide(Arg.Str(a, index).ToLowerInvariant());
 }

@@ -96,24 +96,4 @@ public class EventLoopTests
         using var run = new KernelRun("while true do os.queueEvent('spin') os.pullEventRaw() end");
         Assert.That(run.Outcome, Is.EqualTo(RunOutcome.ResumeLimit));
     }
-
-    [Test]
-    public void Peripheral_CallsReachTheSimulatedOne_AndAreLogged()
-    {
-        using var computer = new CraftOsComputer();
-        computer.Attach(new Peripherals.HostPeripheral("left", ["speaker", "audio"], new Dictionary<string, Peripherals.PeripheralMethod>
-        {
-            ["playNote"] = args => [true, args.Count],
-        }));
-        computer.FileSystem.HostWrite("kernel.lua", System.Text.Encoding.UTF8.GetBytes("""
-            local t1, t2 = peripheral.getType("left")
-            local ok, n = peripheral.call("left", "playNote", "harp", 1)
-            local f = fs.open("out", "w")
-            f.write(string.format("return %q, %q, %s, %d, %s", t1, t2, tostring(ok), n, tostring(peripheral.isPresent("right"))))
-            f.close()
-            """));
-        computer.Boot("kernel.lua", []);
-        Assert.That(computer.DecodeData(computer.FileSystem.HostRead("out")!), Is.EqualTo(new LuaValue[] { "speaker", "audio", true, 2L, false }));
-        Assert.That(computer.Peripherals["left"].Calls.Single().Method, Is.EqualTo("playNote"));
-    }
 }

@@ -1,3 +1,4 @@
+using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.CraftOS.Tests.Host;
@@ -28,8 +29,15 @@ internal sealed class KernelRun : IDisposable
         """;
 
     public KernelRun(string source, ComputerOptions? options = null)
+        : this(source, [], options)
+    {
+    }
+
+    /// <summary>Boots with <paramref name="peripherals"/> already attached, as an adapter does for a boot image.</summary>
+    public KernelRun(string source, IEnumerable<PeripheralSpec> peripherals, ComputerOptions? options = null)
     {
         Computer = new CraftOsComputer(options);
+        Computer.Peripherals.AttachAll(peripherals);
         Computer.FileSystem.HostWrite("kernel.lua", System.Text.Encoding.UTF8.GetBytes(Prelude + source));
         Outcome = Computer.Boot("kernel.lua", []);
     }

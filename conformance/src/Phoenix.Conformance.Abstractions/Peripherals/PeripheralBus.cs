@@ -1,14 +1,14 @@
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Lua;
 
-namespace Phoenix.ReferenceKernel.Devices;
+namespace Phoenix.Conformance.Abstractions.Peripherals;
 
 /// <summary>
 /// The simulated ComputerCraft peripherals of one computer: peripherals on sides, and behind each wired modem the
-/// peripherals of its network. It plays the part of CC's <c>peripheral</c> API (Scripting/devices.lua wraps it) and
-/// logs every call each peripheral receives, by name, for <c>ReadPeripheralLog</c>. A networked peripheral is reachable
-/// by its network name directly too, as in CC; Phoenix's drivers still go through the modem (DRV-MODEM).
+/// peripherals of its network. Every kernel the suite drives shares it (the reference kernel's device glue, the
+/// CraftOS host's native peripheral API), so the DRV rules meet the same peripherals everywhere; it logs every call
+/// each peripheral receives, by name, for <c>ReadPeripheralLog</c>. <see cref="Call"/> reaches a networked peripheral
+/// by its network name too; a kernel that follows CC's native API (sides only) asks <see cref="OnSide"/> first.
+/// Call errors are <see cref="PeripheralCallException"/>s, which each kernel raises as a Lua error.
 /// </summary>
 public sealed class PeripheralBus
 {
@@ -49,6 +49,13 @@ public sealed class PeripheralBus
         return cameWithModem ? spec.ModemSide : spec.Name;
     }
 
+    /// <summary>Attaches a whole layout (a boot image's), modems first, so a modem the layout declares is not mistaken
+    /// for one implied by a peripheral behind it.</summary>
+    public void AttachAll(IEnumerable<PeripheralSpec> layout)
+    {
+        foreach (var spec in layout.OrderBy(p => p.ModemSide is null ? 0 : 1)) Attach(spec);
+    }
+
     /// <summary>Detaches a peripheral (a wired modem takes its network with it); false when nothing has that name.</summary>
     public bool Detach(string name) => _sides.Remove(name) || WiredModems.Any(m => m.Network.Remove(name));
 
@@ -57,13 +64,16 @@ public sealed class PeripheralBus
         _sides.TryGetValue(name, out var direct) ? direct
             : WiredModems.Select(m => m.Network.GetValueOrDefault(name)).FirstOrDefault(p => p is not null);
 
+    /// <summary>The peripheral attached directly on <paramref name="side"/>, if any (never a networked one).</summary>
+    public SimulatedPeripheral? OnSide(string side) => _sides.GetValueOrDefault(side);
+
     public IReadOnlyList<PeripheralCall> Log(string name) => _logs.TryGetValue(name, out var log) ? log.ToArray() : [];
 
     /// <summary>CC's <c>peripheral.call</c>: logs the call on the peripheral, then answers as its spec (or, for a
-    /// modem, ComputerCraft) says. Errors are raised to the Lua caller.</summary>
+    /// modem, ComputerCraft) says. Errors are <see cref="PeripheralCallException"/>s, for the Lua caller.</summary>
     public IReadOnlyList<LuaValue> Call(string name, string method, IReadOnlyList<LuaValue> args)
     {
-        var peripheral = Find(name) ?? throw new LuaRaiseException("No peripheral attached");
+        var peripheral = Find(name) ?? throw new PeripheralCallException("No peripheral attached");
         return Invoke(peripheral, method, args);
     }
 
@@ -73,9 +83,9 @@ public sealed class PeripheralBus
         log.Add(new PeripheralCall(method, args.ToArray()));
         if (peripheral.Spec.Methods.TryGetValue(method, out var scripted))
         {
-            return scripted.Kind == PeripheralMethodKind.Fails ? throw new LuaRaiseException(scripted.ErrorMessage) : scripted.ResultsFor(args);
+            return scripted.Kind == PeripheralMethodKind.Fails ? throw new PeripheralCallException(scripted.ErrorMessage) : scripted.ResultsFor(args);
         }
         if (peripheral.Spec.IsModem) return ModemMethods.Invoke(peripheral, method, args, Invoke);
-        throw new LuaRaiseException($"No such method {method}");
+        throw new PeripheralCallException($"No such method {method}");
     }
 }

@@ -1,6 +1,4 @@
-using Phoenix.Conformance.Abstractions.Peripherals;
-
-namespace Phoenix.ReferenceKernel.Devices;
+namespace Phoenix.Conformance.Abstractions.Peripherals;
 
 /// <summary>One attached peripheral of the simulation: its spec, and for a wired modem the peripherals on its network
 /// (network name → peripheral) and the channels a program opened on it.</summary>

@@ -1,11 +1,10 @@
 using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Lua;
-using Phoenix.ReferenceKernel.Devices;
 
-namespace Phoenix.ReferenceKernel.Tests.Devices;
+namespace Phoenix.CraftOS.Tests.Peripherals;
 
-/// <summary>The simulated ComputerCraft peripherals: scripted answers, modem methods, call logs, attach and detach.</summary>
+/// <summary>The shared peripheral simulation (the reference kernel's and the CraftOS host's): scripted answers, modem
+/// methods, call logs, attach and detach.</summary>
 public class PeripheralBusTests
 {
     private static PeripheralBus Bus()
@@ -22,7 +21,7 @@ public class PeripheralBusTests
         var bus = Bus();
         LuaValue[] args = [1, LuaValue.Nil, "x", LuaValue.Nil];
         Assert.That(bus.Call("left", "foo", args), Is.EqualTo(args));
-        Assert.That(() => bus.Call("left", "bad", []), Throws.TypeOf<LuaRaiseException>().With.Message.Contains("boom"));
+        Assert.That(() => bus.Call("left", "bad", []), Throws.TypeOf<PeripheralCallException>().With.Message.EqualTo("boom"));
         Assert.That(bus.Log("left"), Is.EqualTo(new[] { new PeripheralCall("foo", args), new PeripheralCall("bad", []) }));
     }
 
@@ -49,12 +48,25 @@ public class PeripheralBusTests
     }
 
     [Test]
+    public void AttachAll_TakesDeclaredModemsFirst_AndOnSideSeesOnlySides()
+    {
+        var bus = new PeripheralBus();
+        bus.AttachAll([PeripheralSpec.Device("net_0", "alpha").Behind("back"), PeripheralSpec.WiredModem("back")]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(bus.OnSide("back")?.Spec.Kind, Is.EqualTo(PeripheralKind.WiredModem));
+            Assert.That(bus.OnSide("net_0"), Is.Null);
+            Assert.That(bus.Find("net_0")?.Spec.Types, Is.EqualTo(new[] { "alpha" }));
+        });
+    }
+
+    [Test]
     public void WirelessModem_HasNoRemoteMethods()
     {
         var bus = new PeripheralBus();
         bus.Attach(PeripheralSpec.WirelessModem("top"));
         Assert.That(bus.Call("top", "isWireless", []), Is.EqualTo(new LuaValue[] { true }));
-        Assert.That(() => bus.Call("top", "getNamesRemote", []), Throws.TypeOf<LuaRaiseException>());
+        Assert.That(() => bus.Call("top", "getNamesRemote", []), Throws.TypeOf<PeripheralCallException>());
         Assert.That(() => bus.Attach(PeripheralSpec.Device("net_0", "alpha").Behind("top")), Throws.ArgumentException);
     }
 }

@@ -1,8 +1,6 @@
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Lua;
 
-namespace Phoenix.ReferenceKernel.Devices;
+namespace Phoenix.Conformance.Abstractions.Peripherals;
 
 /// <summary>
 /// ComputerCraft's modem methods for the simulation. Both kinds have isWireless and the channel methods; a wired modem
@@ -32,7 +30,7 @@ internal static class ModemMethods
         Func<SimulatedPeripheral, string, IReadOnlyList<LuaValue>, IReadOnlyList<LuaValue>> callRemote)
     {
         LuaValue Arg(int i) => i < args.Count ? args[i] : LuaValue.Nil;
-        if (!For(modem.Spec.Kind).Contains(method)) throw new LuaRaiseException($"No such method {method}");
+        if (!For(modem.Spec.Kind).Contains(method)) throw new PeripheralCallException($"No such method {method}");
         SimulatedPeripheral? Remote() => Arg(0) is LuaString s && modem.Network.TryGetValue(s.Text, out var p) ? p : null;
         switch (method)
         {
@@ -49,10 +47,10 @@ internal static class ModemMethods
             case "hasTypeRemote": return Remote() is { } has ? [has.Spec.Types.Contains(Text(Arg(1)))] : [LuaValue.Nil];
             case "getMethodsRemote": return Remote() is { } listed ? [new LuaTable(listed.MethodNames.Select(m => (LuaValue)m))] : [LuaValue.Nil];
             case "callRemote":
-                var target = Remote() ?? throw new LuaRaiseException("No peripheral attached");
-                var remoteMethod = Arg(1) is LuaString m ? m.Text : throw new LuaRaiseException("bad argument #2 (string expected)");
+                var target = Remote() ?? throw new PeripheralCallException("No peripheral attached");
+                var remoteMethod = Arg(1) is LuaString m ? m.Text : throw new PeripheralCallException("bad argument #2 (string expected)");
                 return callRemote(target, remoteMethod, args.Skip(2).ToArray());
-            default: throw new LuaRaiseException($"No such method {method}");
+            default: throw new PeripheralCallException($"No such method {method}");
         }
     }
 
@@ -60,7 +58,7 @@ internal static class ModemMethods
     {
         LuaInteger i when i.Value is >= 0 and <= 65535 => i.Value,
         LuaFloat f when f.Value is >= 0 and <= 65535 && f.Value == Math.Floor(f.Value) => (long)f.Value,
-        _ => throw new LuaRaiseException("bad argument #1 (channel out of range)"),
+        _ => throw new PeripheralCallException("bad argument #1 (channel out of range)"),
     };
 
     private static string Text(LuaValue value) => value is LuaString s ? s.Text : "";
