@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.CraftOS.Adapter;
 
 /// <summary>
-/// Talks to the agent program inside the kernel: a request is a CC event queued on the computer, an answer is a
-/// frame "@@pxc:&lt;id&gt;:&lt;hex&gt;@@" the agent writes to the screen. The frame's text ("return ok, values…") is
+/// Talks to the agent program inside the kernel: a request is a CC event queued on the computer (or a line typed on
+/// the kernel's console, when the agent says so at start), an answer is a frame "@@pxc:&lt;id&gt;:&lt;hex&gt;@@" the
+/// agent writes to the screen. The frame's text ("return ok, values…") is
 /// evaluated in an empty sandbox of the computer's Lua state, so values arrive exactly (bytes, integer or float).
 /// </summary>
-public sealed partial class AgentChannel(CraftOsComputer computer, int maxResumesPerRequest = 200_000)
+/// <remarks><paramref name="lastWords"/> gives what the kernel last said (its log's last serious lines): the evidence
+/// when it stops.</remarks>
+public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>? lastWords = null, int maxResumesPerRequest = 200_000)
 {
     private int _cursor;
     private long _nextId = 1;
@@ -20,8 +24,28 @@ public sealed partial class AgentChannel(CraftOsComputer computer, int maxResume
     {
         var id = _nextId++;
         var packed = new LuaTable(args);
-        computer.QueueEvent("conformance_request", id, op, user, text, args.Count, packed);
-        return WaitFor(id, $"{op} {text.Split('\n')[0]} as {user}");
+        if (Console)
+        {
+            // Typed on the kernel's console: the line, then Enter (CC's key code 257).
+            var request = new LuaTable([id, op, user, text, args.Count, packed]);
+            computer.QueueEvent("paste", "pxq:" + LuaLiteral.Write(request));
+            computer.QueueEvent("key", 257L, false);
+        }
+        else
+        {
+            computer.QueueEvent("conformance_request", id, op, user, text, args.Count, packed);
+        }
+        return WaitFor(id, $"{op} {text.Split('\n')[0]}{(user.Length > 0 ? " as " + user : "")}");
+    }
+
+    /// <summary>True when the agent reads requests from the kernel's console instead of CC events (agent.lua).</summary>
+    public bool Console { get; private set; }
+
+    /// <summary>Boots until the agent says it is ready and learns how it takes requests.</summary>
+    public void WaitUntilReady()
+    {
+        var ready = WaitFor(0, "boot until the agent is ready");
+        Console = ready.Count > 2 && ready[2] is LuaString { Text: "console" };
     }
 
     /// <summary>Runs the computer until the frame <paramref name="id"/> arrives (frame 0: the agent is ready).</summary>
@@ -30,12 +54,15 @@ public sealed partial class AgentChannel(CraftOsComputer computer, int maxResume
         IReadOnlyList<LuaValue>? answer = null;
         var outcome = computer.Run(() => (answer = TryTake(id)) is not null, maxResumesPerRequest);
         if (answer is not null) return answer;
-        var why = outcome switch
+        if (outcome == RunOutcome.Stopped)
         {
-            RunOutcome.Idle => "the kernel went idle without answering (did it deliver the request event to the agent?)",
-            RunOutcome.ResumeLimit => $"the kernel kept busy for {maxResumesPerRequest} resumes without answering",
-            _ => "the computer stopped",
-        };
+            var words = lastWords?.Invoke();
+            throw new KernelStoppedException(
+                $"{what}: the kernel stopped ({computer.StopReason}){(string.IsNullOrEmpty(words) ? "" : "; it last logged: " + words)}\n{computer.Report()}");
+        }
+        var why = outcome == RunOutcome.Idle
+            ? "the kernel went idle without answering (did it deliver the request to the agent?)"
+            : $"the kernel kept busy for {maxResumesPerRequest} resumes without answering";
         throw new KernelHostException($"{what}: {why}\n{computer.Report()}");
     }
 

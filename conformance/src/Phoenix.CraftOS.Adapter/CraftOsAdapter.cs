@@ -8,10 +8,11 @@ namespace Phoenix.CraftOS.Adapter;
 
 /// <summary>
 /// <c>craftos:&lt;kernel directory&gt;</c>: boots the Lua kernel in that directory on a fresh headless CraftOS
-/// computer for every boot image. The directory's files go to <c>/boot</c> (the entry point is
-/// <c>/boot/kernel.lua</c>, run as the top-level coroutine with the kernel arguments as "key=value" varargs), the
-/// image goes to the disk root with its owners and permissions in <c>/meta.ltn</c> (Phoenix's format), and the agent
-/// becomes <c>/sbin/init.lua</c>. See README.md beside this file.
+/// computer for every boot image, in Phoenix's layout (<see cref="ImageInstaller"/>): the image is the kernel's root
+/// filesystem under the computer's <c>/root</c>, the directory's files go to its <c>/boot</c> (the entry point
+/// <c>/root/boot/kernel.lua</c> runs as the top-level coroutine with the kernel arguments as "key=value" varargs),
+/// owners and permissions go to <c>/meta.ltn</c> (Phoenix's format), and the agent becomes <c>/sbin/init.lua</c>.
+/// See README.md beside this file.
 /// </summary>
 public sealed class CraftOsAdapter : IKernelAdapter
 {
@@ -39,21 +40,28 @@ public sealed class CraftOsAdapter : IKernelAdapter
 
     public string Version => $"CraftOS host 0.1 ({Options.Host}), kernel from {_kernelDirectory ?? "nowhere"}";
 
+    private bool? _bootsEmptyImage;
+
     public IKernel Boot(BootImage image)
     {
         if (_kernelDirectory is null) throw new KernelBootException("The craftos adapter needs a kernel directory: use craftos:<directory>.");
-        if (image.Peripherals.Count > 0) throw new NotSupportedByAdapterException("Boot with peripherals");
         if (!File.Exists(Path.Combine(_kernelDirectory, "kernel.lua")))
         {
             throw new KernelBootException($"No kernel.lua in {_kernelDirectory}.");
         }
         var computer = new CraftOsComputer(Options);
+        // Before the kernel boots, so it finds them when it probes the sides, without attach events.
+        computer.Peripherals.AttachAll(image.Peripherals);
         try
         {
             ImageInstaller.Install(computer, _kernelDirectory, image);
-            var channel = new AgentChannel(computer);
-            computer.Boot("boot/kernel.lua", ImageInstaller.KernelArguments(image));
-            channel.WaitFor(0, "boot until the agent is ready");
+            var channel = new AgentChannel(computer, () => CraftOsKernel.LastWords(computer, ImageInstaller.SyslogPath));
+            // Only the first resume here: the agent channel pumps events until the agent is ready. A kernel with a
+            // timer always pending (Phoenix) never goes idle, so pumping "until idle" would run to the resume limit.
+            computer.Boot(ImageInstaller.KernelPath, ImageInstaller.KernelArguments(image), maxResumes: 0);
+            // Off before it ever ran: no kernel there, or it does not compile. That is the setup, not this image.
+            if (computer.State == ComputerState.Off && computer.Resumes == 0) throw new KernelHostException(computer.StopReason ?? "it never started");
+            channel.WaitUntilReady();
             return new CraftOsKernel(computer, channel, ImageInstaller.SyslogPath);
         }
         catch (Exception e) when (e is KernelHostException or Filesystem.FsException or IOException)
@@ -61,5 +69,30 @@ public sealed class CraftOsAdapter : IKernelAdapter
             computer.Dispose();
             throw new KernelBootException($"The kernel in {_kernelDirectory} did not boot: {e.Message}", e);
         }
+        catch (KernelStoppedException stopped)
+        {
+            computer.Dispose();
+            // A kernel that cannot boot even an empty image is unusable here: every rule would fail for one reason.
+            if (!IsEmpty(image) && BootsEmptyImage()) throw;
+            throw new KernelBootException($"The kernel in {_kernelDirectory} does not boot even an empty image: {stopped.Message}", stopped);
+        }
+    }
+
+    private static bool IsEmpty(BootImage image) =>
+        image.Entries.Count == 0 && image.Peripherals.Count == 0 && image.KernelArguments.Count == 0;
+
+    private bool BootsEmptyImage()
+    {
+        if (_bootsEmptyImage is { } known) return known;
+        try
+        {
+            Boot(BootImage.Empty).Dispose();
+            _bootsEmptyImage = true;
+        }
+        catch (Exception e) when (e is KernelBootException or KernelStoppedException)
+        {
+            _bootsEmptyImage = false;
+        }
+        return _bootsEmptyImage.Value;
     }
 }

@@ -2,10 +2,21 @@ using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.CraftOS.Adapter;
 
-/// <summary>Puts a kernel directory, a boot image, its metadata and the agent on a computer's disk.</summary>
+/// <summary>
+/// Puts a kernel directory, a boot image, its metadata and the agent on a computer's disk, in Phoenix's layout: the
+/// kernel's root filesystem is the computer's directory <c>/root</c> (Phoenix's default <c>root</c> argument, which
+/// its loader reads before it parses arguments), the kernel directory is its <c>/boot</c>, and <c>/meta.ltn</c> sits
+/// at the computer's root, keyed by the computer's paths (facts §4.9).
+/// </summary>
 public static class ImageInstaller
 {
-    public const string SyslogPath = "var/log/default.log";
+    /// <summary>The computer's directory that holds the kernel's root filesystem.</summary>
+    public const string RootDirectory = "root";
+
+    /// <summary>The kernel's entry point on the computer's disk.</summary>
+    public const string KernelPath = RootDirectory + "/boot/kernel.lua";
+
+    public const string SyslogPath = RootDirectory + "/var/log/default.log";
 
     private const string InitPath = "/sbin/init.lua";
 
@@ -15,7 +26,9 @@ public static class ImageInstaller
         foreach (var file in Directory.EnumerateFiles(kernelDirectory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(kernelDirectory, file).Replace('\\', '/');
-            disk.HostWrite("boot/" + relative, File.ReadAllBytes(file));
+            // A checkout's own metadata (.git and the like) is not part of the kernel.
+            if (relative.StartsWith('.') || relative.Contains("/.", StringComparison.Ordinal)) continue;
+            disk.HostWrite(RootDirectory + "/boot/" + relative, File.ReadAllBytes(file));
         }
         var entries = image.Entries.ToList();
         if (!entries.Any(e => e.Path == InitPath))
@@ -23,12 +36,13 @@ public static class ImageInstaller
             entries.Add(new BootEntry(InitPath, Agent(), "root",
                 new Dictionary<string, AccessBits> { ["root"] = AccessBits.All }, AccessBits.ReadExecute));
         }
-        foreach (var entry in entries)
+        var onDisk = entries.Select(e => e with { Path = "/" + RootDirectory + e.Path }).ToList();
+        foreach (var entry in onDisk)
         {
             if (entry.IsDirectory) disk.HostMakeDirectory(entry.Path);
             else disk.HostWrite(entry.Path, entry.Content!);
         }
-        disk.HostWrite("meta.ltn", System.Text.Encoding.UTF8.GetBytes(MetaTree.Build(entries)));
+        disk.HostWrite("meta.ltn", System.Text.Encoding.UTF8.GetBytes(MetaTree.Build(onDisk)));
     }
 
     /// <summary>The image's kernel arguments as "key=value", plus preemptive=false unless the image sets it:

@@ -63,6 +63,7 @@ public static class RuleRunner
             RuleViolationException v => new RuleResult(rule, RuleOutcome.Fail, duration, FirstLine(v.Message), v.Message, seed),
             NotSupportedByAdapterException n => new RuleResult(rule, RuleOutcome.NotSupported, duration, n.Message, Seed: seed),
             OperationCanceledException => new RuleResult(rule, RuleOutcome.Timeout, duration, "The rule was cancelled at its time limit.", Seed: seed),
+            KernelStoppedException k => new RuleResult(rule, RuleOutcome.Fail, duration, FirstLine(k.Message), k.Message, seed),
             KernelBootException b => new RuleResult(rule, RuleOutcome.Error, duration, FirstLine(b.Message), b.ToString(), seed),
             var other => new RuleResult(rule, RuleOutcome.Error, duration,
                 $"{other.GetType().Name}: {FirstLine(other.Message)}", other.ToString(), seed),

@@ -1,15 +1,22 @@
 -- The conformance agent: installed by the craftos adapter as the kernel's init (/sbin/init.lua). It runs adapter
 -- operations inside the kernel and writes the results to its standard output, where the host reads them.
 --
--- Requests arrive as the CC event "conformance_request", id, op, user, text, count, args (a kernel that wraps
--- event parameters in a table, as Phoenix does, works too). op is "syscall" (text = the syscall name) or "chunk"
--- (text = Lua source of a user program). For each user the agent forks one process and makes it that user with
--- setuser, so calls for one user always come from the same process and thread.
+-- Requests are id, op, user, text, count, args. op is "syscall" (text = the syscall name), "chunk" (text = Lua
+-- source of a user program) or "ping" (answered at once: the host learns that the kernel took every event queued
+-- before it). For each user the agent forks one process and makes it that user with setuser, so calls for one user
+-- always come from the same process and thread.
+--
+-- How requests arrive depends on the kernel, and frame 0 tells the host which way:
+--   "events":  the CC event "conformance_request", id, op, user, text, count, args, for kernels that hand CC events
+--              to every waiting process (Tiny; Phoenix's form, name plus a table of parameters, works too);
+--   "console": typed lines "pxq:<Lua literal of the request list>", for kernels whose processes get only their own
+--              events, timers and the terminal (Phoenix). The agent reads them with the readline syscall, with echo
+--              off, and hands a request to its user's process with sendEvent (it arrives as "remote_event").
 --
 -- Answers are frames "@@pxc:<id>:<hex>@@" on stdout; <hex> encodes the Lua text "return ok, values...", with every
 -- value written as a literal (%q keeps bytes, integers and floats exactly). Frame 0 says the agent is ready.
 local yield, pack, unpack, concat = coroutine.yield, table.pack, table.unpack, table.concat
-local format, byte, gsub, type, select, next, tostring = string.format, string.byte, string.gsub, type, select, next, tostring
+local format, byte, gsub, match, type, select, next, tostring = string.format, string.byte, string.gsub, string.match, type, select, next, tostring
 local setmetatable, load, pcall, error = setmetatable, load, pcall, error
 local ENV = _ENV
 
@@ -54,13 +61,41 @@ local syscall = setmetatable({}, {
     __index = function(_, name) return function(...) return call(name, ...) end end,
 })
 
+local function request(id, op, user, text, count, args)
+    return { id = id, op = op, user = user, text = text, count = count or 0, args = args or {} }
+end
+
+-- The next request for this process: a CC event, or (console transport) one the main agent sent it.
 local function nextRequest()
     while true do
         local event = pack(yield())
         if event[1] == "conformance_request" then
-            local id, op, user, text, count, args = event[2], event[3], event[4], event[5], event[6], event[7]
-            if type(id) == "table" then id, op, user, text, count, args = unpack(id, 1, 6) end
-            return { id = id, op = op, user = user, text = text, count = count or 0, args = args or {} }
+            if type(event[2]) == "table" then return request(unpack(event[2], 1, 6)) end
+            return request(unpack(event, 2, 7))
+        elseif event[1] == "remote_event" and type(event[2]) == "table" and event[2].type == "conformance_request" then
+            return event[2].data
+        end
+    end
+end
+
+-- The console transport is there when the kernel has a terminal whose echo can be turned off.
+local console
+do
+    local ok, flags = rawsyscall("termctl", { echo = false })
+    console = ok == true and type(flags) == "table"
+end
+
+local function nextConsoleRequest()
+    while true do
+        local ok, line = rawsyscall("readline")
+        local body = ok and type(line) == "string" and match(line, "^pxq:(.-)\n?$")
+        if body then
+            local fn = load("return " .. body, "=request", "t", {})
+            local decoded, list = pcall(fn or error)
+            if decoded and type(list) == "table" then return request(unpack(list, 1, 6)) end
+        elseif not ok or line == nil then
+            -- No line and no wait inside the kernel: wait for any event rather than spin.
+            yield()
         end
     end
 end
@@ -74,18 +109,32 @@ local function serve(request)
         local fn, err = load(request.text, "=program", "t", env)
         if not fn then return send(request.id, false, err) end
         send(request.id, pcall(fn, unpack(request.args, 1, request.count)))
+    elseif request.op == "ping" then
+        send(request.id, true)
     else
         send(request.id, false, "agent: unknown operation " .. tostring(request.op))
     end
 end
 
 local children = {}
-send(0, true, "ready")
+send(0, true, "ready", console and "console" or "events")
 while true do
-    local request = nextRequest()
-    if not children[request.user] then
-        children[request.user] = true
-        local ok, err = rawsyscall("fork", function()
+    local request = console and nextConsoleRequest() or nextRequest()
+    if request.op == "ping" then
+        -- Answered here, with no process of its own: the adapter only asks to learn that the kernel has taken every
+        -- event queued before the request (events are one FIFO queue).
+        serve(request)
+    elseif children[request.user] then
+        -- With events, the user's process got the request itself; on the console, hand it over.
+        if console then
+            local ok, delivered = rawsyscall("sendEvent", children[request.user], "conformance_request", request)
+            if not (ok and delivered) then
+                children[request.user] = nil
+                send(request.id, false, "agent: the process for " .. tostring(request.user) .. " is gone")
+            end
+        end
+    else
+        local ok, pid = rawsyscall("fork", function()
             local user = request.user
             local switched, why = rawsyscall("setuser", user)
             if not switched then return send(request.id, false, "agent: setuser " .. tostring(user) .. " failed: " .. tostring(why)) end
@@ -95,9 +144,10 @@ while true do
                 if later.user == user then serve(later) end
             end
         end, "agent:" .. tostring(request.user))
-        if not ok then
-            children[request.user] = nil
-            send(request.id, false, "agent: fork failed: " .. tostring(err))
+        if ok then
+            children[request.user] = pid or true
+        else
+            send(request.id, false, "agent: fork failed: " .. tostring(pid))
         end
     end
 end
