@@ -17,7 +17,9 @@ public sealed class BindingRules
         var image = BootImage.Empty.WithRecDrivers(context).WithPeripherals(
             Devices.RecDevice("left", "alpha"),
             Devices.RecDevice("right", "rec_beta"),           // a type equal to a driver's name, not its type
-            Devices.RecDevice("top", "inventory", "gamma"),   // the matching type is not the first
+            // The matching type is not the first. The first is no CC type: a real kernel's built-in driver for one (an
+            // inventory, say) would call methods the simulated peripheral does not have.
+            Devices.RecDevice("top", "conformance_other", "gamma"),
             Devices.RecDevice("bottom", "alphabet"),          // a type that merely starts like one
             Devices.RecDevice("net_0", "beta", "delta").Behind("back"));
         using var kernel = context.Boot(image);

@@ -89,7 +89,9 @@ public static class DeviceGenerators
                 return present.Count == 0 ? null : DeviceOp.Detach(present[step.A % present.Count].Name);
             case 2 when runtimeRegistration:
                 return DeviceOp.Register(Devices.RecTypes[step.A % Devices.RecTypes.Count]);
-            case 3:
+            // The runtime-registration property is about binding, so it leaves deregistration to DRV-DEREGISTER's:
+            // a kernel's deregistration bugs must not show up under another clause.
+            case 3 when !runtimeRegistration:
                 return DeviceOp.Deregister(Devices.RecTypes[step.A % Devices.RecTypes.Count]);
             default:
                 if (devices.Length == 0) return null;

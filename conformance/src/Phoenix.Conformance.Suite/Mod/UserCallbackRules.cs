@@ -9,7 +9,9 @@ using Phoenix.Conformance.Suite.Support;
 namespace Phoenix.Conformance.Suite.Mod;
 
 /// <summary>MOD-USER-CALLBACK: "The kernel gives modules userModeCallback, which runs a function that came from user
-/// mode with user privileges: it cannot reach kernel data." Exercised from real user programs.</summary>
+/// mode with user privileges: it cannot reach kernel data." Exercised from real user programs. A callback reaches
+/// <c>syscall</c> as an upvalue, never as a global: a kernel may run it in its process's environment rather than the
+/// program's (Phoenix 0.0.9 does), and the page leaves that open.</summary>
 public sealed class UserCallbackRules
 {
     private static IKernel Boot(RuleContext context) =>
@@ -22,7 +24,7 @@ public sealed class UserCallbackRules
     {
         using var kernel = Boot(context);
         const string program =
-            "local seen = {} " +
+            "local syscall, seen = syscall, {} " +
             "local ok, v = syscall.callmodule('umc', 'run', function(x) seen[#seen + 1] = x return x * 2 end, 21) " +
             "return ok, v, seen[1]";
         Check.Returns(kernel.Program("alice", program), [true, 42L, 21L], "a program passing function(x) return x * 2 end to a module that runs it with userModeCallback");
@@ -55,6 +57,7 @@ public sealed class UserCallbackRules
     {
         using var kernel = Boot(context);
         const string program =
+            "local syscall = syscall " +
             "return syscall.callmodule('umc', 'run', function() " +
             "  local loaded = pcall(syscall.loadmodule, '/lib/modules/manual/late.lua') " +
             "  return syscall.getuser() .. ':' .. tostring(loaded) end)";
@@ -70,6 +73,7 @@ public sealed class UserCallbackRules
         // would otherwise make the caller root.
         using var kernel = Boot(context);
         const string program =
+            "local syscall = syscall " +
             "local ok, loaded = syscall.callmodule('umc', 'runWithProcess', function(p) " +
             "  p.user = 'root' return (pcall(syscall.loadmodule, '/lib/modules/manual/late.lua')) end) " +
             "return ok, loaded, syscall.getuser()";
