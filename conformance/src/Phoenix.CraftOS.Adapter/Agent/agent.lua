@@ -61,7 +61,7 @@ local syscall = setmetatable({}, {
     __index = function(_, name) return function(...) return call(name, ...) end end,
 })
 
-local function request(id, op, user, text, count, args)
+local function newRequest(id, op, user, text, count, args)
     return { id = id, op = op, user = user, text = text, count = count or 0, args = args or {} }
 end
 
@@ -70,8 +70,8 @@ local function nextRequest()
     while true do
         local event = pack(yield())
         if event[1] == "conformance_request" then
-            if type(event[2]) == "table" then return request(unpack(event[2], 1, 6)) end
-            return request(unpack(event, 2, 7))
+            if type(event[2]) == "table" then return newRequest(unpack(event[2], 1, 6)) end
+            return newRequest(unpack(event, 2, 7))
         elseif event[1] == "remote_event" and type(event[2]) == "table" and event[2].type == "conformance_request" then
             return event[2].data
         end
@@ -92,7 +92,7 @@ local function nextConsoleRequest()
         if body then
             local fn = load("return " .. body, "=request", "t", {})
             local decoded, list = pcall(fn or error)
-            if decoded and type(list) == "table" then return request(unpack(list, 1, 6)) end
+            if decoded and type(list) == "table" then return newRequest(unpack(list, 1, 6)) end
         elseif not ok or line == nil then
             -- No line and no wait inside the kernel: wait for any event rather than spin.
             yield()

@@ -143,6 +143,15 @@ local function sandboxTable()
     return lib
 end
 
+-- Finalizers run with hooks off, outside the instruction budget, even at Dispose: a looping __gc would hang the host.
+-- Lua only finalizes tables whose metatable had __gc when it was set, so both setmetatables refuse it (the error is
+-- raised at their caller).
+local function refuseFinalizer(mt)
+    if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
+        error("__gc metamethods are not available: finalizers would run outside the instruction budget", 3)
+    end
+end
+
 -- The introspection debug library, for a state that belongs to one guest (a CraftOS computer booting a kernel that
 -- rebuilds getfenv/setfenv from upvalues and swaps type metatables per process, as Phoenix does). Functions of the
 -- engine and of host chunks stay sealed: their upvalues and locals hold the real load (binary chunks), xpcall,
@@ -232,9 +241,7 @@ local function introspectionDebug()
     end
     lib.getmetatable = d_getmetatable
     lib.setmetatable = function(value, mt)
-        if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-            error("__gc metamethods are not available: finalizers would run outside the instruction budget", 2)
-        end
+        refuseFinalizer(mt)
         return d_setmetatable(value, mt)
     end
     lib.gethook = function() return nil end
@@ -280,12 +287,8 @@ function internal.makeEnv(introspection)
         if select("#", ...) < 4 then chunkEnv = env end
         return load(chunk, name, "t", chunkEnv)
     end
-    -- Finalizers run with hooks off, outside the instruction budget, even at Dispose: a looping __gc would hang
-    -- the host. Lua only finalizes tables whose metatable had __gc when it was set, so refusing it here suffices.
     env.setmetatable = function(t, mt)
-        if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
-            error("__gc metamethods are not available: finalizers would run outside the instruction budget", 2)
-        end
+        refuseFinalizer(mt)
         return setmetatable(t, mt)
     end
     -- A budget abort is raised from inside a hook, so Lua would run the message handler with hooks off, outside
