@@ -1,4 +1,5 @@
 using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
@@ -16,13 +17,17 @@ public sealed partial class ReferenceKernel
     private readonly PeripheralBus _peripherals = new();
 
     /// <summary>Attaches a simulated peripheral at runtime and delivers the attach event to the kernel
-    /// (DRV-BIND-LATER). A driver that fails while binding is logged; the kernel goes on.</summary>
-    public void AttachPeripheral(PeripheralSpec peripheral) =>
+    /// (DRV-BIND-LATER). A driver that fails while binding stops the kernel, as in Phoenix (facts §10 B5).</summary>
+    public void AttachPeripheral(PeripheralSpec peripheral)
+    {
+        ThrowIfStopped("attach " + peripheral.Name);
         RunDeviceEntry("deviceEvent", "peripheral", _peripherals.Attach(peripheral));
+    }
 
     /// <summary>Detaches a simulated peripheral and delivers the detach event (DRV-DEINIT).</summary>
     public void DetachPeripheral(string name)
     {
+        ThrowIfStopped("detach " + name);
         if (!_peripherals.Detach(name)) throw new ArgumentException($"No peripheral called '{name}' is attached.", nameof(name));
         RunDeviceEntry("deviceEvent", "peripheral_detach", name);
     }
@@ -39,7 +44,16 @@ public sealed partial class ReferenceKernel
     private void PopulateDevices(BootImage image)
     {
         _peripherals.AttachAll(image.Peripherals);
-        RunDeviceEntry("populateDevices");
+        try
+        {
+            using var function = Internal("populateDevices");
+            _engine.Call(function);
+        }
+        catch (LuaScriptException e)
+        {
+            // 99-main: xpcall(hardware.register, function(error) panic("An error occurred while registering devices: " .. error) end, ...)
+            throw Stop(SyslogLevel.Panic, $"Kernel panic: An error occurred while registering devices: {e.Message}");
+        }
     }
 
     /// <summary>Registers the C# primitives the device glue (Scripting/devices.lua) calls.</summary>
@@ -77,8 +91,8 @@ public sealed partial class ReferenceKernel
         }
     }
 
-    /// <summary>Runs a device entry of the glue. The glue contains driver failures itself; what reaches here (a
-    /// budget or memory abort, a replaced entry that throws) is logged, and the kernel goes on.</summary>
+    /// <summary>Delivers a device event to the glue. Phoenix's event loop does not protect its hooks, so an error that
+    /// reaches here (a driver failing to bind, a budget or memory abort) stops the kernel (facts §10 B5).</summary>
     private void RunDeviceEntry(string entry, params LuaArg[] args)
     {
         try
@@ -88,7 +102,7 @@ public sealed partial class ReferenceKernel
         }
         catch (LuaScriptException e)
         {
-            Syslog.Error($"An error occurred while handling devices ({entry}): {e.Message}");
+            throw Stop(SyslogLevel.Critical, $"An error occurred while handling devices ({entry}): {e.Message}");
         }
     }
 }

@@ -54,11 +54,20 @@ public sealed partial class ReferenceKernel : IDisposable
         BootSequence.LoadBootModules(FileSystem, Syslog, options.ModulePolicy,
             path => Run(_kernelProcess, null, "loadmodule", [LuaString.From(path)]));
         _engine.SetField(_internals, "booting", false);
-        PopulateDevices(image);
+        try
+        {
+            PopulateDevices(image);
+        }
+        catch (KernelStoppedException)
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>Boots a kernel from an image. A kernel that cannot start throws <see cref="KernelBootException"/>;
-    /// a module that fails does not: it is logged and boot goes on.</summary>
+    /// a module that fails does not: it is logged and boot goes on. A driver that fails while binding to a boot
+    /// peripheral panics the kernel, as in Phoenix: <see cref="KernelStoppedException"/>.</summary>
     public static ReferenceKernel Boot(BootImage image, KernelOptions? options = null)
     {
         try
@@ -78,6 +87,7 @@ public sealed partial class ReferenceKernel : IDisposable
     /// <summary>Runs a syscall as the process of <paramref name="user"/> (created on first use) and its main thread.</summary>
     public SyscallResult Syscall(string user, string name, IReadOnlyList<LuaValue> args)
     {
+        ThrowIfStopped("syscall " + name);
         var (process, thread) = _processes.ForUser(user);
         return Run(process, thread, name, args);
     }
@@ -88,6 +98,7 @@ public sealed partial class ReferenceKernel : IDisposable
     /// </summary>
     public SyscallResult RunUserChunk(string user, string source, IReadOnlyList<LuaValue> args)
     {
+        ThrowIfStopped("user program");
         var (process, _) = _processes.ForUser(user);
         LuaRef chunk;
         using (var env = _engine.GetFieldRef(process, "env") ?? throw new InvalidOperationException("process without env"))

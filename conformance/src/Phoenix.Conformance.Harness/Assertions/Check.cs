@@ -54,6 +54,25 @@ public static class Check
         if (present != expected) throw Violation(@case, $"{(expected ? "" : "no ")}\"{item}\" in the list", list.ToString());
     }
 
+    /// <summary>
+    /// The kernel stops during <paramref name="operation"/> (the adapter throws <see cref="KernelStoppedException"/>)
+    /// and what it last said contains <paramref name="fragment"/>. Only COMPAT rules expect a stop: Phoenix 0.0.9
+    /// stops where a driver fails to bind (facts §10 B5).
+    /// </summary>
+    public static void Stops(Action operation, string fragment, string @case)
+    {
+        try
+        {
+            operation();
+        }
+        catch (KernelStoppedException stopped)
+        {
+            if (!stopped.Message.Contains(fragment, StringComparison.Ordinal)) throw Violation(@case, $"the kernel to stop saying \"{fragment}\"", $"a stop saying \"{stopped.Message.Split('\n')[0]}\"");
+            return;
+        }
+        throw Violation(@case, $"the kernel to stop saying \"{fragment}\"", "the kernel going on");
+    }
+
     public static RuleViolationException Violation(string @case, string expected, string actual) =>
         new($"{@case}: expected {expected}, got {actual}");
 

@@ -9,7 +9,8 @@ using Phoenix.Conformance.Suite.Support;
 
 namespace Phoenix.Conformance.Suite.Drv;
 
-/// <summary>COMPAT: how Phoenix 0.0.9 binds drivers where the page is silent (facts §5.4, §5.5).</summary>
+/// <summary>COMPAT: how Phoenix 0.0.9 binds drivers where the page is silent (facts §5.4, §5.5), including how it stops
+/// when a driver fails to bind (§10 B5).</summary>
 public sealed class CompatBindingRules
 {
     [Clause("PX-DRV-REGISTER-NO-RETROBIND")]
@@ -43,22 +44,33 @@ public sealed class CompatBindingRules
     }
 
     [Clause("PX-DRV-VALIDATED-AT-BIND")]
-    public void PropertyWithoutGetter_RegistersButNeverBinds_AndIsLogged(RuleContext context)
+    public void PropertyWithoutGetter_AtBoot_ModuleLoadsAndTheBindingPanicsTheKernel(RuleContext context)
     {
         var image = BootImage.Empty.WithModule(context, "PX-DRV/badgetter.lua", "badgetter").WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
-        using var kernel = context.Boot(image);
-        Check.That(kernel.Answers("badgetter"), "the module registering a driver whose property has no getter", "loaded (registerDriver does not validate)", "not loaded");
-        Check.That(kernel.DriverFor("/left", "mydevice") is null, "/left with a mydevice", "badgetter not bound", Devices.Render(kernel.BoundDrivers("/left")));
-        AssertLogged(kernel, "bad property 'level' (no getter present)", "binding badgetter");
+        Check.Stops(() => context.Boot(image), "bad property 'level' (no getter present)", "boot with badgetter and a mydevice on left");
     }
 
-    [Clause("PX-DRV-INIT-ERROR-KEEPS-DRIVER")]
-    public void InitThatThrows_LeavesTheDriverBound_AndIsLogged(RuleContext context)
+    [Clause("PX-DRV-VALIDATED-AT-BIND")]
+    public void PropertyWithoutGetter_RegistersAfterBoot_AndALaterPeripheralStopsTheKernel(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-DRV/badgetter.lua", "badgetter"));
+        Check.That(kernel.Answers("badgetter"), "the module registering a driver whose property has no getter", "loaded (registerDriver does not validate)", "not loaded");
+        Check.Stops(() => kernel.Attach(PeripheralSpec.Device("left", "mydevice")), "bad property 'level' (no getter present)", "attaching a mydevice on left");
+    }
+
+    [Clause("PX-DRV-INIT-ERROR-STOPS-KERNEL")]
+    public void InitThatThrows_AtBoot_PanicsTheKernel(RuleContext context)
     {
         var image = BootImage.Empty.WithModule(context, "PX-DRV/initfails.lua", "initfails").WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
-        using var kernel = context.Boot(image);
-        Check.Returns(kernel.DevCall("/left", "alive"), ["still bound"], "devcall(\"/left\", \"alive\") after init threw");
-        AssertLogged(kernel, "init exploded", "the init that threw");
+        Check.Stops(() => context.Boot(image), "init exploded", "boot with initfails and a mydevice on left");
+    }
+
+    [Clause("PX-DRV-INIT-ERROR-STOPS-KERNEL")]
+    public void InitThatThrows_OnAPeripheralAttachedAfterBoot_StopsTheKernel(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-DRV/initfails.lua", "initfails"));
+        Check.Returns(kernel.CallModule(Modules.Root, "initfails", "ping"), ["pong"], "callmodule(\"initfails\", \"ping\") before any mydevice");
+        Check.Stops(() => kernel.Attach(PeripheralSpec.Device("left", "mydevice")), "init exploded", "attaching a mydevice on left");
     }
 
     [Clause("PX-DRV-REMOVE-REVERSE-ORDER")]

@@ -14,9 +14,9 @@ internal static class DrvCompatDefects
             "    if fn then return fn(node, process, ...) end\n  end\n  error('No such method', 0)\nend"),
         BrokenKernel.Patched("no-validation", "PX-DRV-VALIDATED-AT-BIND", "binds drivers without checking them",
             "kernel.validateDriver = function() end"),
-        BrokenKernel.Patched("unbinds-failed-init", "PX-DRV-INIT-ERROR-KEEPS-DRIVER", "a driver whose init throws is removed again",
-            "local bind = kernel.bindDriver\nkernel.bindDriver = function(node, driver)\n  local ok, err = pcall(bind, node, driver)\n" +
-            "  if not ok then\n    for i, d in ipairs(node.drivers) do if d == driver then table.remove(node.drivers, i) break end end\n    error(err, 0)\n  end\n  return err\nend"),
+        BrokenKernel.Patched("contains-bind-errors", "PX-DRV-INIT-ERROR-STOPS-KERNEL", "a driver that fails to bind is logged and the kernel goes on",
+            "kernel.tryBind = function(node, driver)\n  local ok, err = pcall(kernel.bindDriver, node, driver)\n" +
+            "  if not ok then kernel.syslog.log({ level = 'error' }, 'Could not bind ' .. tostring(driver.name) .. ': ' .. tostring(err)) end\nend"),
         BrokenKernel.Patched("removes-in-binding-order", "PX-DRV-REMOVE-REVERSE-ORDER", "detach deinitialises drivers oldest first",
             "local remove = kernel.removeNode\nkernel.removeNode = function(node)\n  while node.drivers[1] do kernel.unbindDriver(node, node.drivers[1]) end\n" +
             "  return remove(node)\nend"),

@@ -200,13 +200,11 @@ function kernel.unbindDriver(node, driver)
     return false
 end
 
--- Binding that never takes the kernel down: validation and init errors are logged (Phoenix panics, facts §10 B5).
+-- Binding errors are not contained, as in Phoenix (facts §5.4, §10 B5): a driver that fails validation or whose init
+-- throws raises into whatever added the node, and the C# side stops the kernel (at boot: a panic). Kept as its own
+-- part so variants can replace the policy.
 function kernel.tryBind(node, driver)
-    local ok, err = pcall(kernel.bindDriver, node, driver)
-    if not ok then
-        syslog.log({ level = "error" }, format("An error occurred while registering device %s with driver %s: %s",
-            kernel.path(node), tostring(driver.name), tostring(err)))
-    end
+    kernel.bindDriver(node, driver)
 end
 
 -- The driver list: built-ins first, then registered drivers in registration order, which is the order drivers bind

@@ -6,7 +6,8 @@ using Phoenix.ReferenceKernel.Devices;
 
 namespace Phoenix.ReferenceKernel.Tests.Devices;
 
-/// <summary>Attach and detach events and driver failures: driver code never takes the reference kernel down.</summary>
+/// <summary>Attach and detach events and driver failures: a driver that fails to bind stops the kernel, as Phoenix
+/// 0.0.9 does (facts §10 B5); a deinit that throws is logged.</summary>
 public class DeviceEventTests
 {
     private const string Throwing =
@@ -17,30 +18,49 @@ public class DeviceEventTests
         kernel.Syscall("root", "devinfo", [path]).Values is [LuaTable info, ..] ? info[LuaString.From(field)] : LuaValue.Nil;
 
     [Test]
-    public void ThrowingInitAndDeinit_AtBootAndHotAttach_AreLogged_AndTheKernelGoesOn()
+    public void ThrowingInit_AtBoot_PanicsTheKernel()
     {
         var image = BootImage.Empty.WithFile("/lib/modules/bad.lua", Throwing).WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
+        var stopped = Assert.Throws<KernelStoppedException>(() => ReferenceKernel.Boot(image).Dispose());
+        Assert.That(stopped!.Message, Does.Contain("Kernel panic: An error occurred while registering devices").And.Contain("start failed"));
+    }
+
+    [Test]
+    public void ThrowingInit_OnHotAttach_StopsTheKernel_AndLaterOperationsThrow()
+    {
+        using var kernel = ReferenceKernel.Boot(BootImage.Empty.WithFile("/lib/modules/bad.lua", Throwing));
+        var stopped = Assert.Throws<KernelStoppedException>(() => kernel.AttachPeripheral(PeripheralSpec.Device("net_0", "mydevice").Behind("back")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(stopped!.Message, Does.Contain("start failed"));
+            Assert.That(kernel.Syslog.Entries.Any(e => e.Level == SyslogLevel.Critical && e.Message.Contains("start failed")), Is.True);
+            Assert.Throws<KernelStoppedException>(() => kernel.Syscall("root", "getpid", []));
+        });
+    }
+
+    [Test]
+    public void ThrowingDeinit_OnDetach_IsLogged_AndTheKernelGoesOn()
+    {
+        const string deinitThrows = "registerDriver({ name = 'bad', type = 'mydevice', properties = {}, methods = {},\n" +
+            "  deinit = function() error('stop failed') end })\nreturn {}";
+        var image = BootImage.Empty.WithFile("/lib/modules/bad.lua", deinitThrows).WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
         using var kernel = ReferenceKernel.Boot(image);
-        kernel.AttachPeripheral(PeripheralSpec.Device("net_0", "mydevice").Behind("back"));
         kernel.DetachPeripheral("left");
         Assert.Multiple(() =>
         {
-            Assert.That(kernel.Syscall("root", "devcall", ["/back/net_0", "ok"]).Values, Is.EqualTo(new LuaValue[] { 1 }));
-            Assert.That(kernel.Syslog.Entries.Count(e => e.Level == SyslogLevel.Error && e.Message.Contains("start failed")), Is.EqualTo(2));
             Assert.That(kernel.Syslog.Entries.Any(e => e.Level == SyslogLevel.Error && e.Message.Contains("stop failed")), Is.True);
             Assert.That(kernel.Syscall("root", "devinfo", ["/left"]).Values, Is.EqualTo(new LuaValue[] { LuaValue.Nil }));
         });
     }
 
     [Test]
-    public void RunawayInit_IsStoppedByTheBudget_AndBootFinishes()
+    public void RunawayInit_IsStoppedByTheBudget_AndPanicsTheBoot()
     {
         var image = BootImage.Empty
             .WithFile("/lib/modules/loop.lua", "registerDriver({ name = 'loop', type = 'mydevice', properties = {}, methods = {}, init = function() while true do end end })")
             .WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
-        using var kernel = ReferenceKernel.Boot(image, new KernelOptions { Engine = new Phoenix.Lua.LuaEngineOptions { InstructionBudget = 1_000_000 } });
-        Assert.That(kernel.Syscall("root", "getpid", []).Succeeded, Is.True);
-        Assert.That(kernel.Syslog.Entries.Any(e => e.Level >= SyslogLevel.Error), Is.True);
+        var options = new KernelOptions { Engine = new Phoenix.Lua.LuaEngineOptions { InstructionBudget = 1_000_000 } };
+        Assert.Throws<KernelStoppedException>(() => ReferenceKernel.Boot(image, options).Dispose());
     }
 
     [Test]
