@@ -11,4 +11,8 @@ public enum ClauseLevel
 
     /// <summary>Not on the page, observable in Phoenix 0.0.9; reported apart, never counted against conformance.</summary>
     Compat,
+
+    /// <summary>Not required by the page's letter, but what its stated intent needs (security properties); each names
+    /// the page sentence it serves. Reported apart, never counted against conformance (clauses.md, "Levels").</summary>
+    Advisory,
 }

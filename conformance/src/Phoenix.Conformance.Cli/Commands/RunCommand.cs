@@ -15,7 +15,7 @@ public static class RunCommand
         var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify: reference (default), or craftos:<kernel directory> for a Lua kernel booted on the headless CraftOS host.", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
         var profile = new Option<string>("--profile") { Description = "Page version to certify against: v1 or v2.", DefaultValueFactory = _ => "v2" };
         var filter = new Option<string[]>("--filter") { Description = "Clause IDs, clause ID prefixes or rule IDs; repeatable or comma-separated." };
-        var level = new Option<string[]>("--level") { Description = "MUST, SHOULD or COMPAT; repeatable or comma-separated. Default: all." };
+        var level = new Option<string[]>("--level") { Description = "MUST, SHOULD, COMPAT or ADVISORY; repeatable or comma-separated. Default: all." };
         var output = new Option<string?>("--output") { Description = "Report folder. Default: reports/out/<adapter name>/." };
         var expectations = new Option<string?>("--expectations") { Description = "YAML expectations file (rule ID -> outcome, reason, link)." };
         var baseline = new Option<string?>("--baseline") { Description = "A results.json to compare with; regressions exit 1." };

@@ -11,7 +11,7 @@ public static class FamilyTable
     public static IEnumerable<string[]> Rows(IEnumerable<RuleRecord> records) =>
         records.GroupBy(r => r.Family)
             .OrderBy(g => RunResults.FamilyOrder(g.Key))
-            .Select(g => (Name: g.Key.StartsWith("PX-", StringComparison.Ordinal) ? $"{g.Key} (COMPAT)" : g.Key, Summary: RunSummary.Of(g)))
+            .Select(g => (Name: RunResults.FamilyLabel(g.Key), Summary: RunSummary.Of(g)))
             .Select(x => new[]
             {
                 x.Name, N(x.Summary.Total), N(x.Summary.Passed), N(x.Summary.Failed), N(x.Summary.Errors), N(x.Summary.Timeouts),

@@ -39,7 +39,7 @@ public sealed class RuleSelection
     private static ClauseLevel ParseLevel(string text) =>
         Enum.TryParse<ClauseLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !int.TryParse(text, out _)
             ? level
-            : throw new UsageException($"Unknown level '{text}' for --level (expected MUST, SHOULD or COMPAT).");
+            : throw new UsageException($"Unknown level '{text}' for --level (expected MUST, SHOULD, COMPAT or ADVISORY).");
 
     private static bool Matches(string filter, RuleDescriptor rule)
     {

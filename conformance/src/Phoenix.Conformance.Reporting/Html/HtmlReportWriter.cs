@@ -10,8 +10,8 @@ namespace Phoenix.Conformance.Reporting.Html;
 /// <summary>
 /// report.html: one self-contained file (CSS and script inlined, no network) a reader opens from disk. Rules are
 /// grouped by clause family and clause, with the clause text and a link to the page section; filters by outcome
-/// and level; a summary with a bar chart; the clause coverage table. COMPAT rules have their own section and are
-/// left out of the conformance figure (clauses.md).
+/// and level; a summary with a bar chart; the clause coverage table. COMPAT rules and ADVISORY rules (when any ran)
+/// have their own sections and are left out of the conformance figure (clauses.md).
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -36,6 +36,12 @@ public static class HtmlReportWriter
         html.Append("</section>\n<section id=\"compat\">\n<h2>COMPAT rules</h2>\n<p>Phoenix 0.0.9 behaviour where the page is silent. Shown apart; never counted against conformance to the page.</p>\n");
         Families(html, run.CompatRules);
         html.Append("</section>\n");
+        if (run.AdvisoryRules.Any())
+        {
+            html.Append("<section id=\"advisory\">\n<h2>ADVISORY rules</h2>\n<p>Security properties the page's stated intent needs but its letter does not require, each under the page sentence it serves. Shown apart; never counted against conformance. A failure describes the attack step by step.</p>\n");
+            Families(html, run.AdvisoryRules);
+            html.Append("</section>\n");
+        }
         CoverageTable(html, run, catalogue);
         html.Append(CultureInfo.InvariantCulture, $"<script>\n{Resource("report.js")}</script>\n</body>\n</html>\n");
         return html.ToString();
@@ -57,11 +63,13 @@ public static class HtmlReportWriter
         Card(html, "count-expectedFailure", page.ExpectedFailures, "expected failures");
         Card(html, "count-unexpectedPass", page.UnexpectedPasses, "unexpected passes");
         html.Append(CultureInfo.InvariantCulture, $"</div>\n<p id=\"compat-summary\">COMPAT (not counted): {compat.Passed} of {compat.Total} pass.</p>\n");
+        var advisory = RunSummary.Of(run.AdvisoryRules);
+        if (advisory.Total > 0) html.Append(CultureInfo.InvariantCulture, $"<p id=\"advisory-summary\">ADVISORY (not counted): {advisory.Passed} of {advisory.Total} pass.</p>\n");
         html.Append("<div class=\"chart\" role=\"img\" aria-label=\"Outcomes per clause family\">\n");
         foreach (var family in run.Rules.GroupBy(r => r.Family).OrderBy(g => RunResults.FamilyOrder(g.Key)))
         {
             var rules = family.ToList();
-            var label = family.Key.StartsWith("PX-", StringComparison.Ordinal) ? $"{family.Key} (COMPAT)" : family.Key;
+            var label = RunResults.FamilyLabel(family.Key);
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"bar-row\"><span class=\"bar-label\">{H(label)}</span><span class=\"bar\">");
             foreach (var key in OutcomeKeys)
             {
@@ -83,7 +91,8 @@ public static class HtmlReportWriter
             html.Append(CultureInfo.InvariantCulture, $"<label><input type=\"checkbox\" data-filter=\"outcome\" value=\"{key}\" checked> {LabelOf(key)} ({run.Rules.Count(r => Key(r) == key)})</label>");
         }
         html.Append("</fieldset>\n<fieldset><legend>Level</legend>");
-        foreach (var level in Enum.GetValues<ClauseLevel>())
+        // ADVISORY gets a box only when advisory rules ran, so runs without them read as before.
+        foreach (var level in Enum.GetValues<ClauseLevel>().Where(l => l != ClauseLevel.Advisory || run.AdvisoryRules.Any()))
         {
             html.Append(CultureInfo.InvariantCulture, $"<label><input type=\"checkbox\" data-filter=\"level\" value=\"{Level(level)}\" checked> {Level(level)}</label>");
         }
@@ -104,6 +113,7 @@ public static class HtmlReportWriter
                 html.Append(known ? $"<a href=\"{H(c.Link.Split(' ')[0])}\">{H(clause.Key)}</a>" : H(clause.Key));
                 html.Append(CultureInfo.InvariantCulture, $" <span class=\"level\">{Level(clause.First().Level)}</span></h4>\n");
                 if (known) html.Append(CultureInfo.InvariantCulture, $"<p class=\"clause-text\">{H(c.Text)} <small>({H(c.Source)})</small></p>\n");
+                if (known && c.Serves is not null) html.Append(CultureInfo.InvariantCulture, $"<blockquote class=\"serves\">Serves: “{H(c.Serves)}”</blockquote>\n");
                 html.Append("<table>\n<thead><tr><th>Rule</th><th>Outcome</th><th class=\"num\">Duration</th><th>Message</th></tr></thead>\n<tbody>\n");
                 foreach (var r in clause) Row(html, r);
                 html.Append("</tbody>\n</table>\n</article>\n");

@@ -7,8 +7,8 @@ using Phoenix.Conformance.Rules;
 namespace Phoenix.Conformance.Reporting.Markdown;
 
 /// <summary>
-/// report.md: the summary a person reads in a pull request or a CI log. Page rules and COMPAT rules are in separate
-/// sections and the conformance figure counts MUST rules only, as clauses.md requires.
+/// report.md: the summary a person reads in a pull request or a CI log. Page rules, COMPAT rules and ADVISORY rules
+/// (when any ran) are in separate sections and the conformance figure counts MUST rules only, as clauses.md requires.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -35,6 +35,7 @@ public static class MarkdownReportWriter
         Unexpected(md, run);
         Section(md, "Page rules", run.PageRules, "MUST and SHOULD clauses of the page.");
         Section(md, "COMPAT rules", run.CompatRules, "Phoenix 0.0.9 behaviour where the page is silent; shown apart, never counted against conformance.");
+        if (run.AdvisoryRules.Any()) AdvisorySection(md, run.AdvisoryRules);
         CoverageTable(md, run, catalogue);
         return md.ToString().TrimEnd('\n') + "\n";
     }
@@ -45,7 +46,7 @@ public static class MarkdownReportWriter
         md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var (family, s) in run.Families)
         {
-            var name = family.StartsWith("PX-", StringComparison.Ordinal) ? $"{family} (COMPAT)" : family;
+            var name = RunResults.FamilyLabel(family);
             md.Append(CultureInfo.InvariantCulture, $"| {name} | {s.Total} | {s.Passed} | {s.Failed} | {s.Errors} | {s.Timeouts} | {s.NotSupported} | {s.ExpectedFailures} | {s.UnexpectedPasses} |\n");
         }
         md.Append('\n');
@@ -78,6 +79,25 @@ public static class MarkdownReportWriter
             {
                 md.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {r.Level.ToString().ToUpperInvariant()} | {r.Label} | {Ms(r.DurationMs)} | {Cell(r.Message ?? "")} |\n");
             }
+            md.Append('\n');
+        }
+    }
+
+    /// <summary>ADVISORY rules per clause, each under the page sentence it serves; a failure's message is the attack,
+    /// step by step.</summary>
+    private static void AdvisorySection(StringBuilder md, IEnumerable<RuleRecord> rules)
+    {
+        md.Append("## ADVISORY rules\n\nSecurity properties the page's stated intent needs but its letter does not require; shown apart, never counted against conformance. A failure describes the attack step by step.\n\n");
+        foreach (var clause in rules.GroupBy(r => r.Clause))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"### {clause.Key}\n\n");
+            if (ClauseCatalogue.TryGet(clause.Key, out var c))
+            {
+                md.Append(CultureInfo.InvariantCulture, $"{Cell(c.Text)}\n\n");
+                if (c.Serves is not null) md.Append(CultureInfo.InvariantCulture, $"> Serves: \"{Cell(c.Serves)}\" ({c.Source})\n\n");
+            }
+            md.Append("| Rule | Outcome | Duration | Message |\n|---|---|---:|---|\n");
+            foreach (var r in clause) md.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {r.Label} | {Ms(r.DurationMs)} | {Cell(r.Message ?? "")} |\n");
             md.Append('\n');
         }
     }

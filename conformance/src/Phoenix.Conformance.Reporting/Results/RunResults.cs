@@ -22,11 +22,15 @@ public sealed record RunResults(
 
     /// <summary>The rules of the page (MUST and SHOULD), which conformance is judged on.</summary>
     [JsonIgnore]
-    public IEnumerable<RuleRecord> PageRules => Rules.Where(r => r.Level != ClauseLevel.Compat);
+    public IEnumerable<RuleRecord> PageRules => Rules.Where(r => r.Level is ClauseLevel.Must or ClauseLevel.Should);
 
     /// <summary>COMPAT rules: Phoenix 0.0.9 behaviour, shown apart and never counted against conformance.</summary>
     [JsonIgnore]
     public IEnumerable<RuleRecord> CompatRules => Rules.Where(r => r.Level == ClauseLevel.Compat);
+
+    /// <summary>ADVISORY rules: security properties the page's intent needs; shown apart, never counted.</summary>
+    [JsonIgnore]
+    public IEnumerable<RuleRecord> AdvisoryRules => Rules.Where(r => r.Level == ClauseLevel.Advisory);
 
     /// <summary>Written for readers of the file; recomputed, never read back.</summary>
     [JsonPropertyOrder(7)]
@@ -37,6 +41,12 @@ public sealed record RunResults(
     public IReadOnlyDictionary<string, RunSummary> Families =>
         Rules.GroupBy(r => r.Family).OrderBy(g => FamilyOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => RunSummary.Of(g), StringComparer.Ordinal);
+
+    /// <summary>A family as tables name it: COMPAT and ADVISORY families carry their level ("PX-MOD (COMPAT)").</summary>
+    public static string FamilyLabel(string family) =>
+        family.StartsWith("PX-", StringComparison.Ordinal) ? $"{family} (COMPAT)"
+        : family.StartsWith("ADV-", StringComparison.Ordinal) ? $"{family} (ADVISORY)"
+        : family;
 
     /// <summary>Position of a family in the catalogue, so every report lists families the way clauses.md does.</summary>
     public static int FamilyOrder(string family)
