@@ -60,11 +60,4 @@ public sealed class CompatCallRules
         Check.FailsWith(kernel.Syscall(Modules.Root, "unloadmodule", true), "bad argument #1 (expected string, got boolean)", "unloadmodule(true)");
         Check.FailsWith(kernel.Syscall("alice", "callmodule", "m"), "bad argument #2 (expected string, got nil)", "callmodule(\"m\")");
     }
-
-    [Clause("PX-MOD-NO-SUCH-SYSCALL")]
-    public void UnknownSyscallName_FailsWithNoSuchSyscall(RuleContext context)
-    {
-        using var kernel = context.Boot(BootImage.Empty);
-        Check.FailsWith(kernel.Syscall("alice", "conformance_not_a_syscall"), "No such syscall", "syscall conformance_not_a_syscall");
-    }
 }

@@ -47,9 +47,5 @@ internal static class CompatDefects
             "  if not r[1] then error('Invalid call', 0) end\n  return table.unpack(r, 2, r.n)\nend"),
         BrokenKernel.Patched("no-argument-checks", "PX-MOD-ARG-CHECKS", "module syscalls do not type-check their arguments",
             "kernel.expect = function(index, value) return value end"),
-        BrokenKernel.Patched("silent-unknown-syscall", "PX-MOD-NO-SUCH-SYSCALL", "an unknown syscall returns nothing instead of failing",
-            "local dispatch = kernel.dispatch\n" +
-            "kernel.dispatch = function(process, thread, name, ...)\n" +
-            "  if kernel.syscalls[name] == nil then return true end\n  return dispatch(process, thread, name, ...)\nend"),
     ];
 }
