@@ -56,8 +56,8 @@ public static class Check
 
     /// <summary>
     /// The kernel stops during <paramref name="operation"/> (the adapter throws <see cref="KernelStoppedException"/>)
-    /// and what it last said contains <paramref name="fragment"/>. Only COMPAT rules expect a stop: Phoenix 0.0.9
-    /// stops where a driver fails to bind (facts §10 B5).
+    /// and what the adapter says about it contains <paramref name="fragment"/> (empty: any stop). Only COMPAT rules
+    /// expect a stop: Phoenix 0.0.9 stops where a driver fails to bind (facts §10 B5).
     /// </summary>
     public static void Stops(Action operation, string fragment, string @case)
     {
@@ -70,7 +70,7 @@ public static class Check
             if (!stopped.Message.Contains(fragment, StringComparison.Ordinal)) throw Violation(@case, $"the kernel to stop saying \"{fragment}\"", $"a stop saying \"{stopped.Message.Split('\n')[0]}\"");
             return;
         }
-        throw Violation(@case, $"the kernel to stop saying \"{fragment}\"", "the kernel going on");
+        throw Violation(@case, fragment.Length == 0 ? "the kernel to stop" : $"the kernel to stop saying \"{fragment}\"", "the kernel going on");
     }
 
     public static RuleViolationException Violation(string @case, string expected, string actual) =>
