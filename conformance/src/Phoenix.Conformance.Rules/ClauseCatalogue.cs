@@ -1,12 +1,12 @@
 namespace Phoenix.Conformance.Rules;
 
-/// <summary>Every clause the suite knows: the page's (MUST/SHOULD) and the COMPAT ones.</summary>
+/// <summary>Every clause the suite knows: the page's (MUST/SHOULD), the COMPAT ones and the ADVISORY ones.</summary>
 public static class ClauseCatalogue
 {
     private static readonly Dictionary<string, Clause> ById =
-        PageClauses.All.Concat(CompatClauses.All).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        PageClauses.All.Concat(CompatClauses.All).Concat(AdvisoryClauses.All).ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-    public static IReadOnlyList<Clause> All { get; } = [.. PageClauses.All, .. CompatClauses.All];
+    public static IReadOnlyList<Clause> All { get; } = [.. PageClauses.All, .. CompatClauses.All, .. AdvisoryClauses.All];
 
     public static bool TryGet(string id, out Clause clause) => ById.TryGetValue(id, out clause!);
 

@@ -36,6 +36,29 @@ public partial class CatalogueParityTests
     }
 
     [Test]
+    public void AdvisoryClauses_FollowTheNamingRule_AndQuoteAPageSentence()
+    {
+        var page = File.ReadAllText(RepositoryLayout.ClausesFile.Replace("clauses.md", "kernel-modules.v1.md", StringComparison.Ordinal));
+        Assert.That(AdvisoryClauses.All, Is.Not.Empty);
+        foreach (var clause in AdvisoryClauses.All)
+        {
+            Assert.That(clause.Id, Does.Match("^ADV-[A-Z]+(-[A-Z0-9]+)+$"), clause.Id);
+            Assert.That(clause.Level, Is.EqualTo(ClauseLevel.Advisory), clause.Id);
+            Assert.That(clause.Source, Does.StartWith("page: "), clause.Id);
+            // The sentence it serves is the page's own words, so a reader can find it (the v1 page, code quotes aside).
+            Assert.That(clause.Serves, Is.Not.Null.And.Not.Empty, clause.Id);
+            Assert.That(page.Replace("`", "", StringComparison.Ordinal), Does.Contain(clause.Serves), clause.Id);
+        }
+    }
+
+    [Test]
+    public void LevelsOutsideThePage_AreOnlyInTheirOwnLists()
+    {
+        Assert.That(PageClauses.All.Select(c => c.Level), Has.None.EqualTo(ClauseLevel.Compat).And.None.EqualTo(ClauseLevel.Advisory));
+        Assert.That(ClauseCatalogue.All.Where(c => c.Level == ClauseLevel.Advisory), Is.EqualTo(AdvisoryClauses.All));
+    }
+
+    [Test]
     public void ClauseIds_AreUnique()
     {
         var duplicates = ClauseCatalogue.All.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key);

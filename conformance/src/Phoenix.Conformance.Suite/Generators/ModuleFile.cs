@@ -8,6 +8,10 @@ public sealed record ModuleFile(string Owner, string World, string? Grantee, str
     /// <summary>What the page says: root-owned and not world-writable.</summary>
     public bool Trusted => Owner == "root" && !AccessBits.Parse(World).Write;
 
+    /// <summary>A user other than root may write it through a per-user entry. The page's letter (MOD-AUTOLOAD) loads
+    /// such a trusted file, its intent refuses it (ADV-MOD-USER-WRITABLE), so MUST rules leave it open.</summary>
+    public bool WritableByAUser => Permissions.Any(p => p.Key != "root" && p.Value.Write);
+
     public IReadOnlyDictionary<string, AccessBits> Permissions
     {
         get

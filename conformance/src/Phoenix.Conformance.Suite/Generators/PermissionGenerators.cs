@@ -19,7 +19,8 @@ public static class PermissionGenerators
          from grant in Gen.Elements(AllModes)
          select new ModuleFile(owner, world, grantee, grant)).ToArbitrary();
 
-    /// <summary>Root-owned files with any world mode and per-user entries: only the world write bit decides.</summary>
+    /// <summary>Root-owned files with any world mode and per-user entries: the world write bit decides (a per-user write
+    /// grant to another user is left to ADV-MOD-USER-WRITABLE).</summary>
     public static Arbitrary<ModuleFile> RootOwnedModuleFile() =>
         (from world in Gen.Elements(AllModes)
          from grantee in Gen.Elements<string?>(null, "alice", "bob")

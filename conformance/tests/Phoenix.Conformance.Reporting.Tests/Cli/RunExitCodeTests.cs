@@ -109,4 +109,13 @@ public sealed class RunExitCodeTests
         Assert.That(Results().Adapter.Name, Is.EqualTo("reference"));
         Assert.That(Results().Rules, Is.Not.Empty);
     }
+
+    [Test]
+    public void Run_LevelAdvisory_RunsOnlyTheAdvisoriesOfTheRealSuite_AndTheReferencePassesThem()
+    {
+        var (exit, output, err) = CliRun.Real("run", "--level", "ADVISORY", "--output", Out);
+        Assert.That((exit, err), Is.EqualTo((ExitCodes.Success, "")), output);
+        Assert.That(Results().Rules.Select(r => r.Level).Distinct(), Is.EqualTo(new[] { Phoenix.Conformance.Rules.ClauseLevel.Advisory }));
+        Assert.That(Results().Rules.Select(r => r.Clause).Distinct().Count(), Is.GreaterThanOrEqualTo(4));
+    }
 }

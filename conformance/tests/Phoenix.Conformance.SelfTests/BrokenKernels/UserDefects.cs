@@ -13,8 +13,6 @@ internal static class UserDefects
         BrokenKernel.Patched("drops-callback-errors", "MOD-USER-CALLBACK", "a failing callback reports success",
             "local umc = kernel.userModeCallback\nkernel.userModeCallback = function(...)\n  local ok, value = umc(...)\n" +
             "  if not ok then return true, nil end\n  return ok, value\nend"),
-        BrokenKernel.Patched("kernel-tables-for-users", "MOD-USER-CALLBACK", "user code gets the kernel's own process and thread tables",
-            "kernel.toUser = function(...) return ... end"),
         BrokenKernel.Patched("skips-callbacks", "MOD-USER-CALLBACK", "userModeCallback reports success without running the function",
             "kernel.userModeCallback = function() return true, nil end"),
         BrokenKernel.Patched("callbacks-see-kernel-globals", "MOD-USER-CALLBACK", "user functions, callbacks included, run with the kernel's globals",

@@ -24,9 +24,14 @@ public class ModulePolicy
             .ToArray();
     }
 
-    /// <summary>A module file must be owned by root and not world-writable (MOD-OWNER, MOD-WORLD-WRITABLE). Per-user
-    /// write grants and the parent directory are not checked, as in Phoenix.</summary>
-    public virtual bool IsTrusted(FsNode file) => file.Owner == "root" && !file.WorldPermissions.Write;
+    /// <summary>A module file must be owned by root and not world-writable (MOD-OWNER, MOD-WORLD-WRITABLE), and, beyond
+    /// Phoenix, no other user may write it through a per-user entry (ADV-MOD-USER-WRITABLE): the page's reason for the
+    /// checks is "to avoid kernel code injection by unprivileged users". That also closes a user's own file given to
+    /// root with chown, whose former owner keeps an entry (ADV-MOD-CHOWN-TO-ROOT). The parent directory is not
+    /// checked, as in Phoenix.</summary>
+    public virtual bool IsTrusted(FsNode file) =>
+        file.Owner == "root" && !file.WorldPermissions.Write
+        && !file.Permissions.Any(entry => entry.Key != "root" && entry.Value.Write);
 
     /// <summary>The module name: the last path component as given, from its first non-dot character up to the next
     /// dot ("foo.lua" → "foo", ".hidden.lua" → "hidden", "README" → "README"); null when there is none.</summary>

@@ -4,6 +4,7 @@
 local env, host, kernel = ...
 
 local type, error, select, tostring, pairs, setmetatable = type, error, select, tostring, pairs, setmetatable
+local next, rawequal, getmetatable = next, rawequal, getmetatable
 local pack, unpack = table.pack, table.unpack
 local create, resume, status, yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
 
@@ -64,11 +65,37 @@ function kernel.toUser(...)
     return unpack(values, 1, values.n)
 end
 
+-- Values crossing from user code into the kernel (syscall arguments, callmodule's included): a table that carries a
+-- metatable, also inside another table, arrives as a plain copy without it, so code one user attached to a value
+-- never runs when a module or another user touches it (ADV-USER-FOREIGN-METAMETHODS). Tables without metatables
+-- and functions pass as they are (callbacks stay callable). Raw reads only: no metamethod runs while checking.
+local function fromUser(value, seen)
+    if type(value) ~= "table" then return value end
+    if seen[value] ~= nil then return seen[value] end
+    seen[value] = value
+    local changed = getmetatable(value) ~= nil
+    for key, entry in next, value do
+        if not rawequal(fromUser(key, seen), key) or not rawequal(fromUser(entry, seen), entry) then changed = true end
+    end
+    if not changed then return value end
+    local copy = {}
+    seen[value] = copy
+    for key, entry in next, value do copy[fromUser(key, seen)] = fromUser(entry, seen) end
+    return copy
+end
+
+function kernel.fromUser(...)
+    local values = pack(...)
+    local seen = {}
+    for i = 1, values.n do values[i] = fromUser(values[i], seen) end
+    return unpack(values, 1, values.n)
+end
+
 -- Runs a syscall for a thread in a coroutine of its own, so module code reached from it may yield (facts §1.6).
 -- Plain yields inside it are resumed at once: nothing else is waiting to run in this kernel.
 function kernel.serveSyscall(process, thread, name, ...)
     local co = create(kernel.dispatch)
-    local result = pack(resume(co, process, thread, name, ...))
+    local result = pack(resume(co, process, thread, name, kernel.fromUser(...)))
     local steps = 0
     while result[1] and status(co) ~= "dead" do
         steps = steps + 1
