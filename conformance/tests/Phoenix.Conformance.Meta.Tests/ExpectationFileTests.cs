@@ -25,4 +25,14 @@ public class ExpectationFileTests
             }
         });
     }
+
+    [Test]
+    public void PhoenixExpectations_ListNoCompatRule()
+    {
+        // COMPAT clauses state what Phoenix 0.0.9 does, so it passes every one: a COMPAT entry here means the clause
+        // is wrong about Phoenix and must be rewritten, not excused.
+        var path = Path.Combine(RepositoryLayout.Root, "reports", "expectations", "phoenix-0.0.9.yaml");
+        var compat = ExpectationsYaml.Read(path).Entries.Select(e => e.Key).Where(id => id.StartsWith("PX-", StringComparison.Ordinal));
+        Assert.That(compat, Is.Empty);
+    }
 }
