@@ -44,7 +44,7 @@ public sealed class CompatBindingRules
     }
 
     [Clause("PX-DRV-VALIDATED-AT-BIND")]
-    public void PropertyWithoutGetter_AtBoot_ModuleLoadsAndTheBindingPanicsTheKernel(RuleContext context)
+    public void PropertyWithoutGetter_AtBoot_PanicsTheKernel(RuleContext context)
     {
         var image = BootImage.Empty.WithModule(context, "PX-DRV/badgetter.lua", "badgetter").WithPeripheral(PeripheralSpec.Device("left", "mydevice"));
         Check.Stops(() => context.Boot(image), "bad property 'level' (no getter present)", "boot with badgetter and a mydevice on left");
