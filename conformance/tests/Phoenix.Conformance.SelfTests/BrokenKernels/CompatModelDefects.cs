@@ -1,0 +1,28 @@
+namespace Phoenix.Conformance.SelfTests.BrokenKernels;
+
+/// <summary>Broken kernels for PX-MOD-LISTMODULES and PX-MOD-API-ERRORS: views that disagree with the module table,
+/// error values flattened to text.</summary>
+internal static class CompatModelDefects
+{
+    public static IEnumerable<BrokenKernel> All =>
+    [
+        BrokenKernel.Patched("listmodules-never-forgets", "PX-MOD-LISTMODULES", "listmodules lists every module ever loaded, unloaded ones included",
+            "local names, listed = {}, {}\nlocal store = kernel.storeModule\n" +
+            "kernel.storeModule = function(name, result)\n  store(name, result)\n" +
+            "  if not listed[name] then listed[name] = true names[#names + 1] = name end\nend\n" +
+            "kernel.syscalls.listmodules = function() return table.move(names, 1, #names, 1, {}) end"),
+        BrokenKernel.Patched("listmodules-counts-attempts", "PX-MOD-LISTMODULES", "a module's name is registered before its chunk runs and kept when the chunk throws",
+            "local names = {}\nlocal prepare, unloadmodule = host.prepareModule, kernel.syscalls.unloadmodule\n" +
+            "host.prepareModule = function(user, path)\n  local name, source = prepare(user, path)\n" +
+            "  if name ~= nil then names[name] = true end\n  return name, source\nend\n" +
+            "kernel.syscalls.unloadmodule = function(process, thread, name)\n  unloadmodule(process, thread, name)\n  names[name] = nil\nend\n" +
+            "kernel.syscalls.listmodules = function()\n  local list = {}\n" +
+            "  for name in pairs(kernel.modules) do names[name] = true end\n" +
+            "  for name in pairs(names) do list[#list + 1] = name end\n  return list\nend"),
+        BrokenKernel.Patched("errors-as-text", "PX-MOD-API-ERRORS", "every syscall error is turned into text",
+            "local dispatch = kernel.dispatch\n" +
+            "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
+            "  if not r[1] then return false, (tostring(r[2]):gsub('kernel:%d+: ', '')) end\n" +
+            "  return table.unpack(r, 1, r.n)\nend"),
+    ];
+}
