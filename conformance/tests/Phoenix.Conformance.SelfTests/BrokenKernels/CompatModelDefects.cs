@@ -24,5 +24,11 @@ internal static class CompatModelDefects
             "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
             "  if not r[1] then return false, (tostring(r[2]):gsub('kernel:%d+: ', '')) end\n" +
             "  return table.unpack(r, 1, r.n)\nend"),
+        // From a surviving mutant of kernel.lua's finish (issue 11 item 6): the type test inverted.
+        BrokenKernel.Patched("error-cleanup-type-inverted", "PX-MOD-API-ERRORS", "the 'kernel:N: ' cleanup runs on non-string errors instead of strings",
+            "local dispatch = kernel.dispatch\n" +
+            "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
+            "  if not r[1] and type(r[2]) ~= 'string' then r[2] = string.gsub(r[2], 'kernel:%d+: ', '') end\n" +
+            "  return table.unpack(r, 1, r.n)\nend"),
     ];
 }
