@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for PX-MOD-LISTMODULES and PX-MOD-API-ERRORS: views that disagree with the module table,
-/// error values flattened to text.</summary>
+/// <summary>Broken kernels for PX-MOD-LISTMODULES, PX-MOD-API-ERRORS and PX-MOD-KERNEL-GLOBALS: views that disagree
+/// with the module table, error values flattened to text, process globals out of step.</summary>
 internal static class CompatModelDefects
 {
     public static IEnumerable<BrokenKernel> All =>
@@ -30,5 +30,11 @@ internal static class CompatModelDefects
             "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
             "  if not r[1] and type(r[2]) ~= 'string' then r[2] = string.gsub(r[2], 'kernel:%d+: ', '') end\n" +
             "  return table.unpack(r, 1, r.n)\nend"),
+        // From surviving mutants of kernel.lua's newProcess and KERNEL (issue 11 item 6).
+        BrokenKernel.Patched("processes-not-indexed", "PX-MOD-KERNEL-GLOBALS", "new processes are not entered in the processes table",
+            "local newProcess = kernel.newProcess\n" +
+            "kernel.newProcess = function(...)\n  local process, thread = newProcess(...)\n  kernel.processes[process.id] = nil\n  return process, thread\nend"),
+        BrokenKernel.Patched("kernel-process-renamed", "PX-MOD-KERNEL-GLOBALS", "KERNEL is named \"init\"",
+            "kernel.KERNEL.name = 'init'"),
     ];
 }
