@@ -13,7 +13,9 @@ public static class ModuleGenerators
 {
     public const string Manual = "/lib/modules/manual";
 
-    public static readonly string[] Users = ["root", "alice", "bob"];
+    /// <summary>Callers: root, two ordinary users, and one whose name differs from root's only in case (an ordinary
+    /// user too: privilege goes by the exact name, facts §7).</summary>
+    public static readonly string[] Users = ["root", "alice", "bob", "Root"];
 
     private static readonly string[] Owners = ["root", "root", "alice", "bob", "Root"];
 

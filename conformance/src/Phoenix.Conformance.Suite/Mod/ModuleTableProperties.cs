@@ -46,6 +46,11 @@ public sealed class ModuleTableProperties
         PropertyCheck.ForAll(context, ModuleGenerators.Scenarios(ModuleMix.ForPhoenix),
             s => ModuleTableSession.Run(context, s, ModuleViews.List, followPhoenix: true), cases: Cases);
 
+    [Clause("PX-MOD-CALLMODULE-ERRORS")]
+    public void GeneratedSteps_CallmoduleErrorsNameTheModuleAsGiven(RuleContext context) =>
+        PropertyCheck.ForAll(context, ModuleGenerators.Scenarios(ModuleMix.ForPhoenix),
+            s => ModuleTableSession.Run(context, s, ModuleViews.Errors, followPhoenix: true), cases: Cases);
+
     private static void Property(RuleContext context, ModuleMix mix, ModuleViews views) =>
         PropertyCheck.ForAll(context, ModuleGenerators.Scenarios(mix), s => ModuleTableSession.Run(context, s, views, followPhoenix: false), cases: Cases);
 }

@@ -51,6 +51,15 @@ public sealed class ModuleTableModel
         _loaded.TryGetValue(name, out var entry) && entry.Kind is ModelModuleKind.Api or ModelModuleKind.ApiOnly
             ? (entry.Id, entry.Generation) : null;
 
+    /// <summary>Phoenix's error for a callmodule(name, "who") that must fail (facts §3.3), as far as its first line
+    /// goes: the traceback the kernel adds takes the message as a C string, so it ends at a NUL byte in the name.</summary>
+    public string CallError(string name)
+    {
+        var message = _loaded.ContainsKey(name) ? $"Module '{name}' does not have a callable interface" : $"Module '{name}' does not exist";
+        var nul = message.IndexOf('\0', StringComparison.Ordinal);
+        return nul >= 0 ? message[..nul] : message;
+    }
+
     /// <summary>Whether the file is trusted now.</summary>
     public bool Trusted(string path) => _files[path] is { Owner: "root", WorldWritable: false };
 

@@ -15,4 +15,7 @@ public enum ModuleViews
 
     /// <summary>listmodules, by root and by an ordinary user (COMPAT: the page has no listmodules).</summary>
     List = 8,
+
+    /// <summary>The first line of callmodule's error where it must fail: Phoenix's messages (COMPAT).</summary>
+    Errors = 16,
 }

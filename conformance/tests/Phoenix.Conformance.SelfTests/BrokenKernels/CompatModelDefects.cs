@@ -1,6 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for PX-MOD-LISTMODULES, PX-MOD-API-ERRORS and PX-MOD-KERNEL-GLOBALS: views that disagree
+/// <summary>Broken kernels for PX-MOD-LISTMODULES, PX-MOD-API-ERRORS, PX-MOD-KERNEL-GLOBALS and
+/// PX-MOD-LOAD-ROOT-ONLY / PX-MOD-FAILED-MODULE-LOGGED: views that disagree
 /// with the module table, error values flattened to text, process globals out of step.</summary>
 internal static class CompatModelDefects
 {
@@ -36,5 +37,23 @@ internal static class CompatModelDefects
             "kernel.newProcess = function(...)\n  local process, thread = newProcess(...)\n  kernel.processes[process.id] = nil\n  return process, thread\nend"),
         BrokenKernel.Patched("kernel-process-renamed", "PX-MOD-KERNEL-GLOBALS", "KERNEL is named \"init\"",
             "kernel.KERNEL.name = 'init'"),
+        // From surviving mutants of kmod.lua (requireRoot case-folded; reportModuleError's arguments swapped).
+        BrokenKernel.Patched("root-by-any-case", "PX-MOD-LOAD-ROOT-ONLY", "loadmodule and unloadmodule take any user named root in some case as root",
+            "for _, name in ipairs({'loadmodule', 'unloadmodule'}) do\n" +
+            "  local original = kernel.syscalls[name]\n" +
+            "  kernel.syscalls[name] = function(process, thread, ...)\n" +
+            "    if type(process.user) == 'string' and process.user:lower() == 'root' then return original(kernel.KERNEL, thread, ...) end\n" +
+            "    return original(process, thread, ...)\n  end\nend"),
+        BrokenKernel.Patched("module-error-logged-backwards", "PX-MOD-FAILED-MODULE-LOGGED", "a throwing module is logged with its error where its name belongs",
+            "local report = kernel.reportModuleError\nkernel.reportModuleError = function(name, err) report(tostring(err), name) end"),
+        // From surviving mutants of kernel.lua's syslog (a level number off by one, arguments swapped, a nil test flipped).
+        BrokenKernel.Patched("syslog-warning-as-error", "PX-MOD-SYSLOG", "syslog level \"warning\" logs at error level",
+            "local log = kernel.syslog.log\n" +
+            "kernel.syslog.log = function(options, ...)\n" +
+            "  if type(options) == 'table' and options.level == 'warning' then options.level = 4 end\n  return log(options, ...)\nend"),
+        BrokenKernel.Patched("syslog-first-part-last", "PX-MOD-SYSLOG", "without an options table, the first argument ends up last in the message",
+            "local log = kernel.syslog.log\n" +
+            "kernel.syslog.log = function(options, ...)\n" +
+            "  if type(options) ~= 'table' then return log({}, ..., options) end\n  return log(options, ...)\nend"),
     ];
 }
