@@ -25,6 +25,8 @@ public sealed record ModuleMix(
     /// <summary>World write bits changed by root, the owner and others; loads (MOD-WORLD-WRITABLE).</summary>
     public static readonly ModuleMix ForWorldWrite = new([ModelModuleKind.Api, ModelModuleKind.ApiOnly], true, false, false, 3, 1, 2, 3, 0);
 
-    /// <summary>Everything, Phoenix's way where the page is silent (PX-MOD-LISTMODULES).</summary>
-    public static readonly ModuleMix ForPhoenix = new(Enum.GetValues<ModelModuleKind>(), true, true, true, 3, 2, 2, 1, 1);
+    /// <summary>Every module shape, untrusted files, dotted names, loads and unloads by anyone, Phoenix's way where
+    /// the page is silent (PX-MOD-LISTMODULES, PX-MOD-CALLMODULE-ERRORS). No permission changes: those views do not
+    /// depend on them (the trust properties have them), and kernels without chmod/chown are still certified here.</summary>
+    public static readonly ModuleMix ForPhoenix = new(Enum.GetValues<ModelModuleKind>(), true, true, true, 3, 2, 2, 0, 0);
 }

@@ -14,7 +14,8 @@ public sealed class CompatKernelGlobalRules
     public void ProcessesGlobal_HoldsTheCallerAndKernel(RuleContext context)
     {
         using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-MOD/kernel_view.lua", "kernel_view"));
-        foreach (var user in new[] { "alice", "bob", Modules.Root })
+        // alice again last: her entry must still be hers once others have processes too.
+        foreach (var user in new[] { "alice", "bob", Modules.Root, "alice" })
         {
             Check.Returns(kernel.CallModule(user, "kernel_view", "view"), [true, "table", "kernel", 0L, "root", true],
                 $"as {user}: processes[process.id] is the caller's handle, type(KERNEL), KERNEL.name, .id, .user, processes[0] is KERNEL");
