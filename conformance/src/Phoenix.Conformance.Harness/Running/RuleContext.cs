@@ -28,6 +28,9 @@ public sealed class RuleContext : IDisposable
     /// <summary>Seed for property rules; reported with every result so a failure can be replayed.</summary>
     public ulong Seed { get; }
 
+    /// <summary>The running rule's ID ("CLAUSE-ID/Method"), for replay hints.</summary>
+    public string RuleId { get; init; } = "";
+
     /// <summary>Set when the rule ran a property, so the result carries the seed.</summary>
     public bool UsedSeed { get; internal set; }
 
