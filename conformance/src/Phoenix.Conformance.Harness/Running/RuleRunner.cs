@@ -22,7 +22,7 @@ public static class RuleRunner
         RuleContext? context = null;
         var task = Task.Factory.StartNew(() =>
         {
-            context = new RuleContext(adapter, settings.Profile, seed, fixtures, cancellation.Token) { RuleId = rule.Id };
+            context = new RuleContext(adapter, settings.Profile, seed, fixtures, cancellation.Token) { RuleId = rule.Id, ShrinkDeadline = DateTime.UtcNow + settings.TimeLimit / 2 };
             try
             {
                 var target = rule.Method.IsStatic ? null : Activator.CreateInstance(rule.Method.DeclaringType!);
