@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Phoenix.Conformance.Abstractions.Values;
@@ -6,8 +7,9 @@ namespace Phoenix.CraftOS.Adapter;
 
 /// <summary>
 /// Writes plain data as Lua source that reads back exactly: bytes stay bytes, integers stay integers, floats stay
-/// floats (NaN, infinities and -0.0 included). The text is printable ASCII on one line, with no '@', so a request
-/// typed on a kernel's console can neither break the line nor look like an answer frame.
+/// floats, bit for bit (NaN with its sign and payload, infinities and -0.0 included). The text is printable ASCII on
+/// one line, with no '@', so a request typed on a kernel's console can neither break the line nor look like an
+/// answer frame.
 /// </summary>
 public static class LuaLiteral
 {
@@ -49,7 +51,15 @@ public static class LuaLiteral
 
     private static void AppendFloat(double value, StringBuilder text)
     {
-        if (double.IsNaN(value)) text.Append("(0/0)");
+        // 0/0 would give whatever NaN the kernel's CPU makes: the agent reads a NaN back from its eight bytes.
+        if (double.IsNaN(value))
+        {
+            text.Append("(string.unpack(\"<d\",");
+            Span<byte> bytes = stackalloc byte[8];
+            BinaryPrimitives.WriteInt64LittleEndian(bytes, BitConverter.DoubleToInt64Bits(value));
+            AppendString(bytes, text);
+            text.Append("))");
+        }
         else if (double.IsPositiveInfinity(value)) text.Append("(1/0)");
         else if (double.IsNegativeInfinity(value)) text.Append("(-1/0)");
         else if (value == 0 && double.IsNegative(value)) text.Append("(-0.0)");

@@ -10,7 +10,9 @@ namespace Phoenix.Conformance.Tests;
 /// <summary>
 /// Every rule, once per profile its clause belongs to, as an NUnit test named "CLAUSE-ID/Rule(profile)" with the
 /// clause ID, level and profile as categories (filter with <c>--filter "TestCategory=MOD-OWNER"</c>). The kernel is
-/// chosen by PHOENIX_ADAPTER (default: the reference kernel); PHOENIX_SEED replays property rules.
+/// chosen by PHOENIX_ADAPTER (default: the reference kernel). Property rules use each rule's default seed, as the
+/// runner does, so a verdict here matches the CLI's; PHOENIX_SEED=&lt;number&gt; gives every rule that seed (to replay
+/// a reported failure), PHOENIX_SEED=random a fresh one (printed in a failure).
 /// </summary>
 public class ConformanceSuiteTests
 {
@@ -30,13 +32,16 @@ public class ConformanceSuiteTests
     [TestCaseSource(nameof(Rules))]
     public void Rule(RuleDescriptor rule, Profile profile)
     {
-        var seed = Environment.GetEnvironmentVariable("PHOENIX_SEED") is { Length: > 0 } text
-            ? ulong.Parse(text, CultureInfo.InvariantCulture)
-            : (ulong?)null;
+        var seed = Environment.GetEnvironmentVariable("PHOENIX_SEED") switch
+        {
+            null or "" => (ulong?)null,
+            "random" => (ulong)Random.Shared.NextInt64(1, long.MaxValue),
+            var text => ulong.Parse(text, CultureInfo.InvariantCulture),
+        };
         var result = RuleRunner.Run(rule, Adapter.Value, new RunSettings { Profile = profile, Seed = seed });
         if (result.Outcome == RuleOutcome.NotSupported) Assert.Ignore(result.Message ?? "not supported by this adapter");
         Assert.That(result.Outcome, Is.EqualTo(RuleOutcome.Pass),
             $"{rule.Id} on '{Adapter.Value.Name}': {result.Outcome}: {result.Details ?? result.Message}" +
-            (result.Seed is null ? "" : $"\nReplay with PHOENIX_SEED={result.Seed}"));
+            (result.Seed is null ? "" : $"\nReplay with PHOENIX_SEED={result.Seed} (runner: --seed {result.Seed} --filter {rule.Id})"));
     }
 }

@@ -2,21 +2,28 @@ using System.Globalization;
 
 namespace Phoenix.Conformance.Abstractions.Values;
 
-/// <summary>A Lua 5.4 float. Equality is bitwise-by-value with NaN equal to NaN, so a NaN that round-trips counts
-/// as unchanged.</summary>
+/// <summary>A Lua 5.4 float. Equality is bitwise: 0.0 and -0.0 differ (1/x tells them apart, so a kernel that
+/// turns one into the other changes what a module computes), and a NaN equals only a NaN with the same bit pattern
+/// (sign and payload), so a NaN that crosses the seam unchanged compares equal and one that was rebuilt does not.
+/// Never equal to a <see cref="LuaInteger"/>.</summary>
 public sealed class LuaFloat(double value) : LuaValue
 {
     public double Value { get; } = value;
 
     public override string TypeName => "number";
 
-    public override bool Equals(LuaValue? other) => other is LuaFloat f && f.Value.Equals(Value);
+    /// <summary>The IEEE 754 bit pattern, which equality and hashing use.</summary>
+    public long Bits => BitConverter.DoubleToInt64Bits(Value);
 
-    public override int GetHashCode() => Value.GetHashCode();
+    public override bool Equals(LuaValue? other) => other is LuaFloat f && f.Bits == Bits;
+
+    // double.GetHashCode folds -0.0 onto 0.0 and every NaN onto one value; hashing the bits agrees with Equals.
+    public override int GetHashCode() => Bits.GetHashCode();
 
     public override string ToString()
     {
-        if (double.IsNaN(Value)) return "nan";
+        // Lua prints "nan" or "-nan"; the bits tell NaNs apart in failure messages, where equality does.
+        if (double.IsNaN(Value)) return Bits == BitConverter.DoubleToInt64Bits(double.NaN) ? "nan" : $"nan(0x{Bits:x16})";
         if (double.IsInfinity(Value)) return Value > 0 ? "inf" : "-inf";
         var text = Value.ToString("R", CultureInfo.InvariantCulture);
         // Lua prints integral floats with ".0" so they read differently from integers.

@@ -21,7 +21,7 @@ public static class RunCommand
         var baseline = new Option<string?>("--baseline") { Description = "A results.json to compare with; regressions exit 1." };
         var strict = new Option<bool>("--strict") { Description = "An unexpected pass fails the run." };
         var update = new Option<bool>("--update-expectations") { Description = "Rewrite the expectations file from this run." };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed for property rules (replays a reported failure)." };
+        var seed = new Option<string?>("--seed") { Description = "Seed for property rules. Default: each rule's own fixed seed, derived from the suite version, so verdicts are reproducible. A number gives every rule that seed (replay a reported failure with it and --filter <rule ID>); 'random' draws one for this run and prints it." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {

@@ -11,5 +11,5 @@ public sealed record RunRequest(
     string? Baseline,
     bool Strict,
     bool UpdateExpectations,
-    ulong? Seed,
+    string? Seed,
     double? TimeLimitSeconds);

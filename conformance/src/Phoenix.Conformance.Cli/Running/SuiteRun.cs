@@ -24,11 +24,12 @@ public static class SuiteRun
         var adapter = AdapterRegistry.Create(request.Adapter);
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
+        var seed = ParseSeed(request.Seed);
         if (request.TimeLimitSeconds is <= 0) throw new UsageException($"--time-limit must be a positive number of seconds, not {request.TimeLimitSeconds}.");
         var settings = new RunSettings
         {
             Profile = selection.Profile,
-            Seed = request.Seed,
+            Seed = seed,
             TimeLimit = request.TimeLimitSeconds is { } s ? TimeSpan.FromSeconds(s) : new RunSettings().TimeLimit,
         };
         var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
@@ -36,6 +37,9 @@ public static class SuiteRun
 
         var console = context.Output;
         console.WriteLine($"Phoenix conformance {Suite.SuiteAssembly.Version}: {rules.Count} rules, profile {selection.Profile.ToString().ToLowerInvariant()}, adapter {adapter.Name} {adapter.Version}");
+        console.WriteLine(seed is { } given
+            ? $"Seed: {given} (every property rule{(IsRandom(request.Seed) ? ", drawn for this run" : "")}; rerun with --seed {given})"
+            : $"Seed: {DefaultSeed.Name} (each property rule its own, fixed by the suite version and the rule ID)");
         if (rules.Count == 0) console.WriteLine("warning: no rule matches the selection; the reports will be empty.");
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
@@ -53,7 +57,8 @@ public static class SuiteRun
             Console.SetOut(stray);
         }
         var run = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
-            new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, started, Math.Round(clock.Elapsed.TotalMilliseconds, 1), records);
+            new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, started, Math.Round(clock.Elapsed.TotalMilliseconds, 1), records,
+            seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DefaultSeed.Name);
         ReportFolder.Write(run, output);
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
         return Gate(run, request, expectations, baseline, output, console);
@@ -88,6 +93,17 @@ public static class SuiteRun
         }
         return exit;
     }
+
+    /// <summary>--seed: absent for the default seeds, "random" for a fresh one, or a number.</summary>
+    private static ulong? ParseSeed(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or DefaultSeed.Name => null,
+        "random" => (ulong)Random.Shared.NextInt64(1, long.MaxValue),
+        var number when ulong.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
+        _ => throw new UsageException($"Unknown seed '{text}' for --seed (expected a number, 'random' or 'default')."),
+    };
+
+    private static bool IsRandom(string? text) => string.Equals(text?.Trim(), "random", StringComparison.OrdinalIgnoreCase);
 
     private static ExpectationSet LoadExpectations(RunRequest request)
     {

@@ -6,15 +6,29 @@ namespace Phoenix.Conformance.Harness.Assertions;
 /// <summary>
 /// The closed set of checks rules use (in the spirit of Wasm's assert_return/assert_trap). Each names its case in
 /// the failure message: "<c>case</c>: expected …, got …". A failed check throws <see cref="RuleViolationException"/>.
+/// The set is closed in both senses: rules check only through it, and nothing a kernel answers (too few values, a
+/// value of the wrong type) makes a check throw anything else, so a malformed answer is a fail, never an error.
 /// </summary>
 public static class Check
 {
-    /// <summary>The syscall succeeded; returns its values.</summary>
-    public static IReadOnlyList<LuaValue> Succeeds(SyscallResult result, string @case)
+    /// <summary>The syscall succeeded; returns its values, read by position with checks (a missing value or a wrong
+    /// type fails the rule: see <see cref="ResultValues"/>).</summary>
+    public static ResultValues Succeeds(SyscallResult result, string @case)
     {
         if (!result.Succeeded) throw Violation(@case, "the syscall to succeed", $"error \"{result.ErrorFirstLine}\"");
-        return result.Values;
+        return new ResultValues(result.Values, @case);
     }
+
+    /// <summary>The syscall succeeded with at least <paramref name="atLeast"/> values ("expected at least 3 values,
+    /// got (…)" otherwise); returns them.</summary>
+    public static ResultValues Succeeds(SyscallResult result, string @case, int atLeast) => Succeeds(result, @case).AtLeast(atLeast);
+
+    /// <summary>Any list a kernel produced (recorded arguments, log entries), read by position with checks.</summary>
+    public static ResultValues Values(IReadOnlyList<LuaValue> values, string @case) => values as ResultValues ?? new ResultValues(values, @case);
+
+    /// <summary>The value is a <typeparamref name="T"/> (a table, a string, …); returns it, or fails the rule.</summary>
+    public static T Is<T>(LuaValue value, string @case) where T : LuaValue =>
+        value as T ?? throw Violation(@case, Describe<T>(), value.ToString());
 
     /// <summary>The syscall failed; returns the first line of its error.</summary>
     public static string Fails(SyscallResult result, string @case)
@@ -75,6 +89,18 @@ public static class Check
 
     public static RuleViolationException Violation(string @case, string expected, string actual) =>
         new($"{@case}: expected {expected}, got {actual}");
+
+    /// <summary>"a table", "a string", "an integer", … for failure messages.</summary>
+    public static string Describe<T>() where T : LuaValue => typeof(T).Name switch
+    {
+        nameof(LuaTable) => "a table",
+        nameof(LuaString) => "a string",
+        nameof(LuaInteger) => "an integer",
+        nameof(LuaFloat) => "a float",
+        nameof(LuaBoolean) => "a boolean",
+        nameof(LuaNil) => "nil",
+        _ => "a value of another kind",
+    };
 
     private static string Render(IReadOnlyList<LuaValue> values) => $"({string.Join(", ", values)})";
 }

@@ -28,7 +28,7 @@ public static class LuaValueGenerators
     public static Gen<LuaValue> Value => Gen.Sized(ValueOfSize);
 
     /// <summary><see cref="Value"/> with a shrinker that only ever proposes canonical values.</summary>
-    public static Arbitrary<LuaValue> ValueArbitrary => Arb.From(Value, Shrink);
+    public static Arbitrary<LuaValue> ValueArbitrary => Arb.From(Value, LuaValueShrinkers.Shrink);
 
     /// <summary>Argument lists with nil holes and trailing nils, which a call must pass with their exact count.</summary>
     public static Gen<LuaValue[]> ArgumentList => Gen.Sized(size =>
@@ -37,9 +37,8 @@ public static class LuaValueGenerators
         from trailingNils in Gen.Choose(0, 3)
         select items.Concat(Enumerable.Repeat(LuaValue.Nil, trailingNils)).ToArray());
 
-    /// <summary><see cref="ArgumentList"/>, shrinking by dropping one argument (any list is a valid argument list).</summary>
-    public static Arbitrary<LuaValue[]> ArgumentListArbitrary => Arb.From(ArgumentList,
-        list => Enumerable.Range(0, list.Length).Select(i => list.Take(i).Concat(list.Skip(i + 1)).ToArray()));
+    /// <summary><see cref="ArgumentList"/>, shrinking with <see cref="LuaValueShrinkers.ShrinkArguments"/>.</summary>
+    public static Arbitrary<LuaValue[]> ArgumentListArbitrary => Arb.From(ArgumentList, LuaValueShrinkers.ShrinkArguments);
 
     public static Gen<LuaValue> Nil => Gen.Constant(LuaValue.Nil);
 
@@ -153,25 +152,4 @@ public static class LuaValueGenerators
         // Infinities stay float keys: Lua converts only floats with an exact integer value to integer keys.
         (2, Double.Where(d => !double.IsNaN(d) && (double.IsInfinity(d) || d != Math.Floor(d)))
             .Select(d => (LuaValue)new LuaFloat(d))));
-
-    /// <summary>
-    /// Shrinks towards smaller canonical tables: a nested value on its own, the table without one hash entry, or the
-    /// table without its last array value (kept only when still canonical). Scalars do not shrink; the failure message
-    /// prints them in full.
-    /// </summary>
-    public static IEnumerable<LuaValue> Shrink(LuaValue value)
-    {
-        if (value is not LuaTable table) yield break;
-        foreach (var child in table.Array.Where(v => v is not LuaNil)) yield return child;
-        foreach (var entry in table.Hash) yield return entry.Value;
-        for (var i = 0; i < table.Hash.Count; i++)
-        {
-            yield return new LuaTable(table.Array, table.Hash.Where((_, j) => j != i));
-        }
-        if (table.Array.Count > 0)
-        {
-            var shorter = table.Array.Take(table.Array.Count - 1).Reverse().SkipWhile(v => v is LuaNil).Reverse().ToArray();
-            if (shorter.Count(v => v is not LuaNil) * 2 >= shorter.Length) yield return new LuaTable(shorter, table.Hash);
-        }
-    }
 }

@@ -28,6 +28,13 @@ public sealed class RuleContext : IDisposable
     /// <summary>Seed for property rules; reported with every result so a failure can be replayed.</summary>
     public ulong Seed { get; }
 
+    /// <summary>When the rule must stop shrinking a counterexample to leave time to report it (half its time limit),
+    /// so a slow machine reports a less shrunk case instead of a timeout.</summary>
+    public DateTime ShrinkDeadline { get; init; } = DateTime.MaxValue;
+
+    /// <summary>The running rule's ID ("CLAUSE-ID/Method"), for replay hints.</summary>
+    public string RuleId { get; init; } = "";
+
     /// <summary>Set when the rule ran a property, so the result carries the seed.</summary>
     public bool UsedSeed { get; internal set; }
 

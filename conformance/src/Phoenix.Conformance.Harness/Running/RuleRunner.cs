@@ -15,14 +15,14 @@ public static class RuleRunner
 {
     public static RuleResult Run(RuleDescriptor rule, IKernelAdapter adapter, RunSettings settings)
     {
-        var seed = settings.Seed ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+        var seed = settings.Seed ?? DefaultSeed.For(rule);
         var fixtures = FixtureLibrary.For(rule.Method.DeclaringType!.Assembly);
         using var cancellation = new CancellationTokenSource();
         var stopwatch = Stopwatch.StartNew();
         RuleContext? context = null;
         var task = Task.Factory.StartNew(() =>
         {
-            context = new RuleContext(adapter, settings.Profile, seed, fixtures, cancellation.Token);
+            context = new RuleContext(adapter, settings.Profile, seed, fixtures, cancellation.Token) { RuleId = rule.Id, ShrinkDeadline = DateTime.UtcNow + settings.TimeLimit / 2 };
             try
             {
                 var target = rule.Method.IsStatic ? null : Activator.CreateInstance(rule.Method.DeclaringType!);

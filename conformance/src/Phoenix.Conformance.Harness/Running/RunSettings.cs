@@ -10,6 +10,8 @@ public sealed record RunSettings
     /// <summary>Past this a rule is reported as a timeout and the run goes on.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Seed for property rules; null picks a fresh one per rule (and reports it).</summary>
+    /// <summary>Seed every property rule uses (to replay a reported failure, or to explore with other cases); null, the
+    /// default, gives each rule its own fixed seed (<see cref="DefaultSeed"/>), so verdicts are the same from run to run.
+    /// Either way each result reports the seed its rule used.</summary>
     public ulong? Seed { get; init; }
 }

@@ -28,7 +28,7 @@ public static class HtmlReportWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append(CultureInfo.InvariantCulture, $"<title>{H(title)}</title>\n<style>\n{Resource("report.css")}</style>\n</head>\n<body>\n")
-            .Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{H(title)}</h1>\n<p class=\"meta\">{H(run.Adapter.Name)} {H(run.Adapter.Version)} · profile {Profile(run)} · suite {H(run.SuiteVersion)} · catalogue <code title=\"{H(run.CatalogueHash)}\">{H(run.CatalogueHash[..Math.Min(12, run.CatalogueHash.Length)])}</code> · started {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} · {Ms(run.DurationMs)}</p>\n</header>\n");
+            .Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{H(title)}</h1>\n<p class=\"meta\">{H(run.Adapter.Name)} {H(run.Adapter.Version)} · profile {Profile(run)} · suite {H(run.SuiteVersion)} · catalogue <code title=\"{H(run.CatalogueHash)}\">{H(run.CatalogueHash[..Math.Min(12, run.CatalogueHash.Length)])}</code>{(run.Seed is null ? "" : $" · seed <code>{H(run.Seed)}</code>")} · started {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} · {Ms(run.DurationMs)}</p>\n</header>\n");
         Summary(html, run);
         Filters(html, run);
         html.Append("<section id=\"page-rules\">\n<h2>Page rules (MUST, SHOULD)</h2>\n");

@@ -41,7 +41,8 @@ public static class JUnitReportWriter
                 Property("adapterVersion", run.Adapter.Version),
                 Property("profile", ProfileName(run)),
                 Property("suiteVersion", run.SuiteVersion),
-                Property("catalogueHash", run.CatalogueHash)),
+                Property("catalogueHash", run.CatalogueHash),
+                run.Seed is null ? null : Property("seed", run.Seed)),
             rules.Select(Case));
 
     private static XElement Case(RuleRecord rule)
@@ -50,6 +51,8 @@ public static class JUnitReportWriter
             new XAttribute("classname", $"{rule.Family}.{rule.Clause}"),
             new XAttribute("name", rule.Name),
             new XAttribute("time", Seconds(rule.DurationMs)));
+        // The seed a property rule used, also when it passed: rerunning with it gives the same cases.
+        if (rule.Seed is not null) element.Add(new XElement("properties", Property("seed", rule.Seed)));
         var message = rule.Message ?? rule.Label;
         var body = rule.Details ?? rule.Message ?? "";
         if (rule.Seed is not null) body = $"{body}\nreplay seed: {rule.Seed}".TrimStart('\n');

@@ -25,6 +25,7 @@ public static class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"| Profile | {run.Profile.ToString().ToLowerInvariant()} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Suite version | {run.SuiteVersion} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Clause catalogue | `{run.CatalogueHash}` |\n");
+        if (run.Seed is not null) md.Append(CultureInfo.InvariantCulture, $"| Seed | {Cell(run.Seed)} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Started | {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Duration | {Ms(run.DurationMs)} |\n\n");
         md.Append("## Summary\n\n");
@@ -61,7 +62,7 @@ public static class MarkdownReportWriter
         {
             md.Append(CultureInfo.InvariantCulture, $"- `{r.Id}` ({r.Level.ToString().ToUpperInvariant()}): **{r.Label}**");
             if (r.Message is not null) md.Append(CultureInfo.InvariantCulture, $": {Cell(r.Message)}");
-            if (r.Seed is not null) md.Append(CultureInfo.InvariantCulture, $" (replay with `--seed {r.Seed}`)");
+            if (r.Seed is not null) md.Append(CultureInfo.InvariantCulture, $" (replay with `--seed {r.Seed} --filter {r.Id}`)");
             md.Append('\n');
         }
         if (unexpected.Count > 0) md.Append('\n');
@@ -77,7 +78,7 @@ public static class MarkdownReportWriter
             md.Append(CultureInfo.InvariantCulture, $"### {family.Key}\n\n| Rule | Level | Outcome | Duration | Message |\n|---|---|---|---:|---|\n");
             foreach (var r in family)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {r.Level.ToString().ToUpperInvariant()} | {r.Label} | {Ms(r.DurationMs)} | {Cell(r.Message ?? "")} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| `{r.Id}` | {r.Level.ToString().ToUpperInvariant()} | {r.Label} | {Ms(r.DurationMs)} | {Cell(r.Message ?? "")}{Seed(r)} |\n");
             }
             md.Append('\n');
         }
@@ -111,6 +112,9 @@ public static class MarkdownReportWriter
             md.Append(CultureInfo.InvariantCulture, $"| [{c.Clause.Id}]({c.Clause.Link.Split(' ')[0]}) | {LevelName(c.Clause.Level)} | {c.Rules} |\n");
         }
     }
+
+    /// <summary>The seed a property rule used, so a reader can rerun exactly its cases.</summary>
+    private static string Seed(RuleRecord r) => r.Seed is null ? "" : $" (seed `{r.Seed}`)";
 
     private static string LevelName(ClauseLevel level) => level.ToString().ToUpperInvariant();
 

@@ -8,6 +8,8 @@ namespace Phoenix.Conformance.Reporting.Results;
 /// is results.json; the other reports are views of it. The schema is documented in reports/README.md; bump
 /// <see cref="CurrentSchemaVersion"/> when a property changes meaning or disappears.
 /// </summary>
+/// <param name="Seed">The seed the run was given: "default" (each property rule used its own fixed seed, derived from
+/// the suite version and its ID) or the number every rule used. Each rule's record has the seed it used.</param>
 public sealed record RunResults(
     [property: JsonPropertyOrder(0)] int SchemaVersion,
     [property: JsonPropertyOrder(1)] string SuiteVersion,
@@ -16,7 +18,8 @@ public sealed record RunResults(
     [property: JsonPropertyOrder(4)] Profile Profile,
     [property: JsonPropertyOrder(5)] DateTimeOffset StartedAt,
     [property: JsonPropertyOrder(6)] double DurationMs,
-    [property: JsonPropertyOrder(9)] IReadOnlyList<RuleRecord> Rules)
+    [property: JsonPropertyOrder(9)] IReadOnlyList<RuleRecord> Rules,
+    [property: JsonPropertyOrder(6)] string? Seed = null)
 {
     public const int CurrentSchemaVersion = 1;
 

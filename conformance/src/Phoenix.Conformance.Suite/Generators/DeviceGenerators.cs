@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Phoenix.Conformance.Abstractions.Peripherals;
-using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Conformance.Harness.Properties;
 using Phoenix.Conformance.Suite.Support;
 
@@ -11,19 +10,20 @@ namespace Phoenix.Conformance.Suite.Generators;
 /// Device scenarios for the binding properties: each side empty, a device, a wired modem with a small network, or a
 /// wireless modem; devices of one to three types (the recording drivers' types and a foreign one); then steps that
 /// attach, detach, (de)register and call. Steps are generated as raw choices and resolved against the layout as it
-/// evolves, so every step is meaningful (no detaching what is not there) and shrinking keeps scenarios valid.
+/// evolves, so every step is meaningful (no detaching what is not there). Shrinking works on those raw choices and
+/// resolves them again, so every shrunk scenario is valid too: fewer steps, emptier sides, fewer boot drivers, fewer
+/// types per device, fewer and smaller call arguments.
 /// </summary>
 public static class DeviceGenerators
 {
     private static readonly string[] DeviceTypes = [.. Devices.RecTypes, "other"];
 
-    private sealed record RawStep(int Kind, int A, int B, string[] Types, LuaValue[] Args);
-
-    public static Arbitrary<DeviceScenario> Scenarios(bool runtimeRegistration) =>
-        (from sides in Gen.ArrayOf(SideContent, PeripheralSpec.Sides.Count)
-         from boot in Gen.SubListOf(Devices.RecTypes.ToArray())
-         from steps in Gen.ListOf(Step).Select(s => s.Take(12).ToArray())
-         select Resolve(sides, boot.ToArray(), steps, runtimeRegistration)).ToArbitrary();
+    public static Arbitrary<DeviceScenario> Scenarios(bool runtimeRegistration) => Arb.From(
+        from sides in Gen.ArrayOf(SideContent, PeripheralSpec.Sides.Count)
+        from boot in Gen.SubListOf(Devices.RecTypes.ToArray())
+        from steps in Gen.ListOf(Step).Select(s => s.Take(12).ToArray())
+        select Resolve(new DeviceChoices(sides, [.. boot], steps, runtimeRegistration)),
+        scenario => DeviceShrinker.Shrink(scenario.Choices!).Select(Resolve));
 
     // Per side: 0 empty, 1 device, 2 wired modem (with a network of n devices), 3 wireless modem.
     private static Gen<(int Kind, string[][] Network)> SideContent =>
@@ -35,17 +35,18 @@ public static class DeviceGenerators
     private static Gen<string[]> Types =>
         Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(DeviceTypes), n)).Select(t => t.Distinct().ToArray());
 
-    private static Gen<RawStep> Step =>
+    private static Gen<DeviceChoices.Step> Step =>
         from kind in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)), (4, Gen.Constant(4)))
         from a in Gen.Choose(0, 1000)
         from b in Gen.Choose(0, 1000)
         from types in Types
         from count in Gen.Choose(0, 3)
         from args in Gen.ArrayOf(LuaValueGenerators.Scalar, count)
-        select new RawStep(kind, a, b, types, args);
+        select new DeviceChoices.Step(kind, a, b, types, args);
 
-    private static DeviceScenario Resolve((int Kind, string[][] Network)[] sides, string[] boot, RawStep[] steps, bool runtimeRegistration)
+    private static DeviceScenario Resolve(DeviceChoices choices)
     {
+        var (sides, boot, steps, runtimeRegistration) = choices;
         var next = 0;
         var layout = new List<PeripheralSpec>();
         for (var i = 0; i < sides.Length; i++)
@@ -71,10 +72,10 @@ public static class DeviceGenerators
             }
             if (op.Kind == DeviceOpKind.Detach) present.RemoveAll(p => p.Name == op.Name || p.ModemSide == op.Name);
         }
-        return new DeviceScenario(layout, boot, ops);
+        return new DeviceScenario(layout, boot, ops) { Choices = choices };
     }
 
-    private static DeviceOp? ResolveStep(RawStep step, List<PeripheralSpec> present, bool runtimeRegistration, ref int next)
+    private static DeviceOp? ResolveStep(DeviceChoices.Step step, List<PeripheralSpec> present, bool runtimeRegistration, ref int next)
     {
         var devices = present.Where(p => !p.IsModem).ToArray();
         switch (step.Kind)

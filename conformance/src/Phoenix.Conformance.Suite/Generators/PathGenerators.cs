@@ -19,9 +19,39 @@ public static class PathGenerators
         from trailing in Gen.Elements("", "", "/")
         select "/" + string.Concat(segments.Select((s, i) => (i == 0 ? "" : separators[i]) + s)) + trailing;
 
-    public static Arbitrary<MountLayout> Layouts() =>
-        (from chosen in Gen.ListOf(Gen.Elements(Candidates))
-         from paths in Gen.ArrayOf(Path, 8)
-         let mounts = chosen.Distinct().OrderBy(m => m.Count(c => c == '/')).ThenBy(m => m, StringComparer.Ordinal).ToArray()
-         select new MountLayout(mounts, paths)).ToArbitrary();
+    public static Arbitrary<MountLayout> Layouts() => Arb.From(
+        from chosen in Gen.ListOf(Gen.Elements(Candidates))
+        from paths in Gen.ArrayOf(Path, 8)
+        let mounts = chosen.Distinct().OrderBy(m => m.Count(c => c == '/')).ThenBy(m => m, StringComparer.Ordinal).ToArray()
+        select new MountLayout(mounts, paths),
+        ShrinkLayout);
+
+    /// <summary>
+    /// Fewer paths (the failing one alone first), fewer mounts (any subset keeps parents before children), then each
+    /// path shorter: without its last segment, its trailing slash, or a doubled slash.
+    /// </summary>
+    public static IEnumerable<MountLayout> ShrinkLayout(MountLayout layout)
+    {
+        var paths = layout.Paths.ToArray();
+        var mounts = layout.MountPoints.ToArray();
+        for (var i = 0; paths.Length > 1 && i < paths.Length; i++) yield return layout with { Paths = [paths[i]] };
+        for (var i = 0; paths.Length > 1 && i < paths.Length; i++) yield return layout with { Paths = [.. paths[..i], .. paths[(i + 1)..]] };
+        if (mounts.Length > 0) yield return layout with { MountPoints = [] };
+        for (var i = 0; i < mounts.Length; i++) yield return layout with { MountPoints = [.. mounts[..i], .. mounts[(i + 1)..]] };
+        for (var i = 0; i < paths.Length; i++)
+        {
+            foreach (var shorter in ShrinkPath(paths[i])) yield return layout with { Paths = [.. paths[..i], shorter, .. paths[(i + 1)..]] };
+        }
+    }
+
+    /// <summary>Shorter paths that are still absolute.</summary>
+    public static IEnumerable<string> ShrinkPath(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        var cut = trimmed.LastIndexOf('/');
+        if (cut >= 0 && trimmed.Length > 0) yield return cut == 0 ? "/" : trimmed[..cut];
+        if (path.Length > 1 && path.EndsWith('/')) yield return path[..^1];
+        var doubled = path.IndexOf("//", StringComparison.Ordinal);
+        if (doubled >= 0) yield return path.Remove(doubled, 1);
+    }
 }

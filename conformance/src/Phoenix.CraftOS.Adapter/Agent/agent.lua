@@ -14,11 +14,13 @@
 --              off, and hands a request to its user's process with sendEvent (it arrives as "remote_event").
 --
 -- Answers are frames "@@pxc:<id>:<hex>@@" on stdout; <hex> encodes the Lua text "return ok, values...", with every
--- value written as a literal (%q keeps bytes, integers and floats exactly). Frame 0 says the agent is ready.
+-- value written as a literal (%q keeps bytes, integers and floats exactly, except NaN, which it writes as (0/0) and so
+-- loses its sign and payload: a NaN is written as string.unpack of its eight bytes). Frame 0 says the agent is ready.
 local yield, pack, unpack, concat = coroutine.yield, table.pack, table.unpack, table.concat
 local format, byte, gsub, match, type, select, next, tostring = string.format, string.byte, string.gsub, string.match, type, select, next, tostring
 local setmetatable, load, pcall, error = setmetatable, load, pcall, error
 local ENV = _ENV
+local spack, sunpack = string.pack, string.unpack
 
 local function rawsyscall(name, ...) return yield("syscall", name, ...) end
 
@@ -26,6 +28,7 @@ local output = io and io.write or function(text) return rawsyscall("write", text
 
 local function literal(value, seen)
     local t = type(value)
+    if t == "number" and value ~= value and spack then return "(string.unpack('<d'," .. format("%q", spack("<d", value)) .. "))" end
     if t == "string" or t == "number" then return format("%q", value) end
     if t == "nil" or t == "boolean" then return tostring(value) end
     if t == "table" then
@@ -90,7 +93,8 @@ local function nextConsoleRequest()
         local ok, line = rawsyscall("readline")
         local body = ok and type(line) == "string" and match(line, "^pxq:(.-)\n?$")
         if body then
-            local fn = load("return " .. body, "=request", "t", {})
+            -- Data only; string.unpack is there for NaNs, which the host writes by their bytes (LuaLiteral).
+            local fn = load("return " .. body, "=request", "t", { string = { unpack = sunpack } })
             local decoded, list = pcall(fn or error)
             if decoded and type(list) == "table" then return newRequest(unpack(list, 1, 6)) end
         elseif not ok or line == nil then

@@ -47,6 +47,6 @@ public static class CannedRun
         ];
         var records = results.Select(r => RuleRecord.From(r, Expectations.For(r.Rule.Id))).ToList();
         return new RunResults(RunResults.CurrentSchemaVersion, "1.2.3", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-            new AdapterInfo("canned", "9.9 <test>"), Profile.V2, Started, 2275.3, records);
+            new AdapterInfo("canned", "9.9 <test>"), Profile.V2, Started, 2275.3, records, "default");
     }
 }

@@ -22,6 +22,10 @@ public sealed class UsageErrorTests
         AssertUsage(CliRun.Canned("run", "--filter", "MOD-AUTOLOAD,NOPE-CLAUSE"), "Unknown clause 'NOPE-CLAUSE'");
 
     [Test]
+    public void Run_SeedThatIsNeitherANumberNorRandom_Exits2WithOneLine() =>
+        AssertUsage(CliRun.Canned("run", "--seed", "banana"), "Unknown seed 'banana'");
+
+    [Test]
     public void Run_UnreadableExpectations_Exits2WithOneLine() =>
         AssertUsage(CliRun.Canned("run", "--expectations", "/nonexistent/expectations.yaml"), "Cannot read expectations file");
 

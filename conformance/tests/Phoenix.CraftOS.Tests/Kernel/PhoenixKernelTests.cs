@@ -32,6 +32,20 @@ public class PhoenixKernelTests
         Assert.That(result.Values, Is.EqualTo(new LuaValue[] { 1L, "two" }));
     }
 
+    /// <summary>Phoenix takes requests on its console (LuaLiteral) and answers with %q literals: floats must cross both
+    /// ways bit for bit, as rules compare them (ADAPTER-CONTRACT.md): -0.0 and NaNs of either sign and any payload.</summary>
+    [Test]
+    public void Phoenix_FloatsThroughCallmodule_CrossBitForBit()
+    {
+        using var kernel = new CraftOsAdapter(KernelDirectory()).Boot(BootImage.Empty.WithFile("/lib/modules/echo.lua",
+            "return { echo = function(process, thread, ...) return ... end }"));
+        LuaValue[] floats = [-0.0, 0.0, double.NaN, BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_0000),
+            BitConverter.Int64BitsToDouble(0x7FF4_0000_0000_0123), LuaTable.Record(("nan", BitConverter.Int64BitsToDouble(-0x7_FFFF_FFFF_FFFF)))];
+        var result = kernel.Syscall("root", "callmodule", ["echo", "echo", .. floats]);
+        Assert.That(result.Succeeded, Is.True, result.ErrorText);
+        Assert.That(result.Values, Is.EqualTo(floats));
+    }
+
     /// <summary>Every rule, in both profiles, comes out as reports/expectations/phoenix-0.0.9.yaml says (a rule it
     /// does not list must pass): the certification the committed report shows, as a test.</summary>
     [Test]

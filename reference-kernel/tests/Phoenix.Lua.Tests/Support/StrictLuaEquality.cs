@@ -3,9 +3,9 @@ using Phoenix.Conformance.Abstractions.Values;
 namespace Phoenix.Lua.Tests.Support;
 
 /// <summary>
-/// Equality for round-trip checks, stricter than <see cref="LuaValue.Equals(LuaValue)"/> where that one is lenient:
-/// <see cref="LuaFloat"/> compares with double.Equals, which calls 0.0 and -0.0 equal, so a marshaller that loses the
-/// sign of zero would pass. Here floats compare bit for bit; any NaN still equals any NaN (the value model's rule).
+/// Equality for round-trip checks. Floats compare bit for bit, as <see cref="LuaValue.Equals(LuaValue)"/> does, except
+/// that here any NaN equals any NaN: NaNs made inside Lua (0/0) get whatever bits the platform gives them, and these
+/// tests are about the marshaller keeping a NaN a NaN, not about which NaN the CPU produced.
 /// </summary>
 public static class StrictLuaEquality
 {
