@@ -27,8 +27,11 @@ public sealed class ReloadTrustRules
         using var kernel = context.Boot(BootImage.Empty.WithWitness(context).WithProbe(context, Path, "probe", owner: "alice"));
         Check.That(kernel.Runs("probe") == 0, "probe.lua owned by alice at boot", "it not to run", $"it ran {kernel.Runs("probe")} time(s)");
         Check.Succeeds(kernel.Syscall(Modules.Root, "chown", Path, Modules.Root), "chown to root");
+        // Alice may keep a per-user entry that lets her write it; the page lets a kernel refuse such a file
+        // (ADV-MOD-USER-WRITABLE), so root takes that away too, and the file is one every kernel must load.
+        Check.Succeeds(kernel.Syscall(Modules.Root, "chmod", Path, "alice", "-w"), "chmod(path, \"alice\", \"-w\")");
         kernel.Syscall(Modules.Root, "loadmodule", Path);
-        Check.That(kernel.Answering("probe", "alice") == "probe", "loadmodule once root owns it", "the module to load", "it did not");
+        Check.That(kernel.Answering("probe", "alice") == "probe", "loadmodule once root owns it and only root may write it", "the module to load", "it did not");
     }
 
     [Clause("MOD-WORLD-WRITABLE")]

@@ -73,9 +73,14 @@ public sealed class ModuleTableModel
         return name.Length == 0 ? null : name;
     }
 
+    /// <summary>Whether the page leaves the load open: a trusted file that another user may still write through a
+    /// per-user entry. MOD-OWNER and MOD-WORLD-WRITABLE do not refuse it, and the page's reason for them ("to avoid
+    /// kernel code injection by unprivileged users") lets a kernel refuse it (ADV-MOD-USER-WRITABLE).</summary>
+    public bool Open(string path) => Trusted(path) && _files[path].UserWritable;
+
     /// <summary>The file's metadata as stat reported it after a chmod or chown.</summary>
-    public void Observe(string path, string owner, bool worldWritable) =>
-        _files[path] = _files[path] with { Owner = owner, WorldWritable = worldWritable };
+    public void Observe(string path, string owner, bool worldWritable, bool userWritable) =>
+        _files[path] = _files[path] with { Owner = owner, WorldWritable = worldWritable, UserWritable = userWritable };
 
     /// <summary>loadmodule(path) by <paramref name="user"/>; returns whether the chunk must run (null: unknown).</summary>
     public bool? Load(string user, string path)
@@ -83,9 +88,10 @@ public sealed class ModuleTableModel
         if (user != "root") return false;
         var file = _files[path];
         if (!Trusted(path) || NameOf(path) is not { } name) return false;
-        if (!_followPhoenix && (_loaded.ContainsKey(name) || _unknownNames.Contains(name)))
+        if (!_followPhoenix && (_loaded.ContainsKey(name) || _unknownNames.Contains(name) || Open(path)))
         {
-            // A name loaded twice: the page does not say whether the second load replaces the first.
+            // A name loaded twice: the page does not say whether the second load replaces the first; or a file the
+            // page lets a kernel refuse (Open).
             if (_loaded.TryGetValue(name, out var old)) _unknownIds.Add(old.Id);
             _unknownIds.Add(file.Id);
             _unknownNames.Add(name);

@@ -73,10 +73,18 @@ public static class ModuleTableSession
                 var world = stat.Count > 0 && stat[0] is LuaTable u ? u[LuaString.From("worldPermissions")] : LuaValue.Nil;
                 Check.That(owner is not null && world is LuaTable, $"{@case}: stat as root", "a table with owner and worldPermissions",
                     stat.Count > 0 ? stat[0].ToString() : "nothing");
-                model.Observe(op.Target, owner!, ((LuaTable)world)[LuaString.From("write")] is LuaBoolean { Value: true });
+                model.Observe(op.Target, owner!, Writes(world), UserWrites(stat[0]));
                 break;
         }
     }
+
+    private static bool Writes(LuaValue access) => access is LuaTable t && t[LuaString.From("write")] is LuaBoolean { Value: true };
+
+    /// <summary>Whether a user other than root may write the file through its per-user entry (facts §4.7: the entry
+    /// replaces world permissions for that user).</summary>
+    private static bool UserWrites(LuaValue stat) =>
+        stat is LuaTable t && t[LuaString.From("permissions")] is LuaTable entries
+        && entries.Hash.Any(kv => kv.Key is LuaString { Text: not "root" } && Writes(kv.Value));
 
     private static void CheckWho(IKernel kernel, ModuleTableModel model, ModuleViews views, string user, string name, string @case)
     {
