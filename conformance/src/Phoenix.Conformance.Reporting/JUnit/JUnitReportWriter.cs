@@ -53,13 +53,13 @@ public static class JUnitReportWriter
             new XAttribute("time", Seconds(rule.DurationMs)));
         // The seed a property rule used, also when it passed: rerunning with it gives the same cases.
         if (rule.Seed is not null) element.Add(new XElement("properties", Property("seed", rule.Seed)));
-        var message = rule.Message ?? rule.Label;
-        var body = rule.Details ?? rule.Message ?? "";
+        var message = XmlText.Clean(rule.Message ?? rule.Label);
+        var body = XmlText.Clean(rule.Details ?? rule.Message ?? "");
         if (rule.Seed is not null) body = $"{body}\nreplay seed: {rule.Seed}".TrimStart('\n');
         element.Add(rule switch
         {
-            { Verdict: Verdict.ExpectedFailure } => new XElement("skipped", new XAttribute("message", $"expected failure ({Classification.Label(rule.Outcome)}): {rule.ExpectedReason ?? message}")),
-            { Verdict: Verdict.UnexpectedPass } => new XElement("system-out", $"unexpected pass: expected {Classification.Label(rule.Expected!.Value)} ({rule.ExpectedReason})"),
+            { Verdict: Verdict.ExpectedFailure } => new XElement("skipped", new XAttribute("message", $"expected failure ({Classification.Label(rule.Outcome)}): {XmlText.Clean(rule.ExpectedReason ?? message)}")),
+            { Verdict: Verdict.UnexpectedPass } => new XElement("system-out", XmlText.Clean($"unexpected pass: expected {Classification.Label(rule.Expected!.Value)} ({rule.ExpectedReason})")),
             { Outcome: RuleOutcome.Fail or RuleOutcome.Timeout } => new XElement("failure", new XAttribute("message", message), new XAttribute("type", Classification.Key(rule.Outcome)), body),
             { Outcome: RuleOutcome.Error } => new XElement("error", new XAttribute("message", message), new XAttribute("type", "error"), body),
             { Outcome: RuleOutcome.NotSupported } => new XElement("skipped", new XAttribute("message", $"not supported: {message}")),
