@@ -12,4 +12,8 @@ public static class ExitCodes
 
     /// <summary>Bad usage: unknown adapter or clause, unreadable expectations or results file, bad option value.</summary>
     public const int Usage = 2;
+
+    /// <summary>The selection (--profile, --filter, --level) matches no rule: nothing was certified, so the run is
+    /// neither a pass nor a failure. Nothing runs and no report is written.</summary>
+    public const int EmptySelection = 3;
 }

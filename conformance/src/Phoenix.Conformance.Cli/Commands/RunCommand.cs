@@ -23,9 +23,10 @@ public static class RunCommand
         var update = new Option<bool>("--update-expectations") { Description = "Rewrite the expectations file from this run." };
         var seed = new Option<string?>("--seed") { Description = "Seed for property rules. Default: each rule's own fixed seed, derived from the suite version, so verdicts are reproducible. A number gives every rule that seed (replay a reported failure with it and --filter <rule ID>); 'random' draws one for this run and prints it." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
+        var allowMismatch = DiffCommand.AllowMismatchOption();
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {
-            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit,
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch,
         };
         command.SetAction(parse => SuiteRun.Execute(new RunRequest(
             parse.GetValue(adapter)!,
@@ -38,7 +39,8 @@ public static class RunCommand
             parse.GetValue(strict),
             parse.GetValue(update),
             parse.GetValue(seed),
-            parse.GetValue(timeLimit)), context));
+            parse.GetValue(timeLimit),
+            parse.GetValue(allowMismatch)), context));
         return command;
     }
 }

@@ -6,8 +6,8 @@ namespace Phoenix.Conformance.Cli.Running;
 /// <summary>
 /// Which rules a run includes: those of the profile, at the chosen levels (none given: all), matching a filter
 /// (none given: all). A filter is a clause ID (exactly that clause), a prefix of clause IDs ("MOD", "FS-", "PX-MOD")
-/// or a rule ID prefix ("MOD-API/Call"). A filter that names no clause is a usage error, so a typo cannot turn
-/// into an empty, green run.
+/// or a rule ID prefix ("MOD-API/Call"), in any case ("mod-api" is MOD-API). A filter that names no clause is a usage
+/// error, so a typo cannot turn into an empty, green run.
 /// </summary>
 public sealed class RuleSelection
 {
@@ -22,6 +22,12 @@ public sealed class RuleSelection
     }
 
     public Profile Profile { get; }
+
+    /// <summary>The filters as matched (clause part upper-cased), in the order given; empty: every rule.</summary>
+    public IReadOnlyList<string> Filters => _filters;
+
+    /// <summary>The levels chosen, in catalogue order; empty: every level.</summary>
+    public IReadOnlyList<ClauseLevel> Levels => [.. _levels.Order()];
 
     public IReadOnlyList<RuleDescriptor> Apply(IEnumerable<RuleDescriptor> rules) =>
         rules.Where(r => r.Clause.AppliesTo(Profile))
@@ -43,14 +49,17 @@ public sealed class RuleSelection
 
     private static bool Matches(string filter, RuleDescriptor rule)
     {
-        if (filter.Contains('/', StringComparison.Ordinal)) return rule.Id.StartsWith(filter, StringComparison.Ordinal);
+        if (filter.Contains('/', StringComparison.Ordinal)) return rule.Id.StartsWith(filter, StringComparison.OrdinalIgnoreCase);
         return ClauseCatalogue.TryGet(filter, out _)
             ? rule.Clause.Id == filter
             : rule.Clause.Id.StartsWith(filter, StringComparison.Ordinal);
     }
 
-    private static string Validate(string filter)
+    private static string Validate(string given)
     {
+        // Clause IDs are upper case; people type them in any case. The rule part keeps its case for the report.
+        var slash = given.IndexOf('/', StringComparison.Ordinal);
+        var filter = slash < 0 ? given.ToUpperInvariant() : given[..slash].ToUpperInvariant() + given[slash..];
         var clausePart = filter.Split('/')[0];
         var known = filter.Contains('/', StringComparison.Ordinal)
             ? ClauseCatalogue.TryGet(clausePart, out _)

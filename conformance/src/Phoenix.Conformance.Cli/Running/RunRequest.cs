@@ -12,4 +12,5 @@ public sealed record RunRequest(
     bool Strict,
     bool UpdateExpectations,
     string? Seed,
-    double? TimeLimitSeconds);
+    double? TimeLimitSeconds,
+    bool AllowMismatch = false);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.Harness.Running;
 using Phoenix.Conformance.Reporting;
-using Phoenix.Conformance.Reporting.Diff;
 using Phoenix.Conformance.Reporting.Expectations;
 using Phoenix.Conformance.Reporting.Json;
 using Phoenix.Conformance.Reporting.Results;
@@ -33,14 +32,30 @@ public static class SuiteRun
             TimeLimit = request.TimeLimitSeconds is { } s ? TimeSpan.FromSeconds(s) : new RunSettings().TimeLimit,
         };
         var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
-        var rules = selection.Apply(context.Rules());
+        var all = context.Rules();
+        CheckExpectedRulesExist(expectations, all, request.Expectations);
+        var rules = selection.Apply(all);
+        var chosen = selection.Filters.Count == 0 && selection.Levels.Count == 0
+            ? null
+            : new RunSelection(selection.Filters, [.. selection.Levels.Select(l => l.ToString().ToUpperInvariant())]);
+        if (rules.Count == 0)
+        {
+            context.Error.WriteLine($"No rule matches the selection (profile {selection.Profile.ToString().ToLowerInvariant()}, {chosen}): nothing to certify, no report written.");
+            return ExitCodes.EmptySelection;
+        }
+        if (baseline is not null)
+        {
+            // Refused before anything runs: a rule-by-rule comparison of different selections is meaningless.
+            var planned = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
+                new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, DateTimeOffset.Now, 0, [], Selection: chosen);
+            Commands.DiffCommand.CheckComparable(baseline, planned, request.AllowMismatch);
+        }
 
         var console = context.Output;
         console.WriteLine($"Phoenix conformance {Suite.SuiteAssembly.Version}: {rules.Count} rules, profile {selection.Profile.ToString().ToLowerInvariant()}, adapter {adapter.Name} {adapter.Version}");
         console.WriteLine(seed is { } given
             ? $"Seed: {given} (every property rule{(IsRandom(request.Seed) ? ", drawn for this run" : "")}; rerun with --seed {given})"
             : $"Seed: {DefaultSeed.Name} (each property rule its own, fixed by the suite version and the rule ID)");
-        if (rules.Count == 0) console.WriteLine("warning: no rule matches the selection; the reports will be empty.");
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
         // Rules may write to Console (FsCheck prints "Ok, passed N tests."); that would tear the live table and
@@ -58,13 +73,38 @@ public static class SuiteRun
         }
         var run = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
             new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, started, Math.Round(clock.Elapsed.TotalMilliseconds, 1), records,
-            seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DefaultSeed.Name);
+            seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DefaultSeed.Name, chosen);
+        string? comparison = null;
+        if (baseline is not null)
+        {
+            comparison = Commands.DiffCommand.Compare(baseline, run, request.AllowMismatch, out var diff);
+            run = run with
+            {
+                Baseline = new BaselineComparison(request.Baseline!, [.. diff.Regressions.Select(r => r.Id)], diff.NewPasses.Count, diff.Added.Count, diff.Removed.Count),
+            };
+        }
         ReportFolder.Write(run, output);
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
-        return Gate(run, request, expectations, baseline, output, console);
+        return Gate(run, request, expectations, comparison, output, console);
     }
 
-    private static int Gate(RunResults run, RunRequest request, ExpectationSet expectations, RunResults? baseline, string output, TextWriter console)
+    /// <summary>A rule ID in the expectations file that the suite does not have is a typo or a renamed rule: either
+    /// way that expectation would silently never apply.</summary>
+    private static void CheckExpectedRulesExist(ExpectationSet expectations, IEnumerable<RuleDescriptor> all, string? path)
+    {
+        var known = all.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = expectations.Entries.Select(e => e.Key).Where(id => !known.Contains(id)).ToList();
+        if (unknown.Count == 0) return;
+        var first = unknown[0];
+        var line = expectations.LineOf(first) is { } n ? $" line {n}" : "";
+        var more = unknown.Count > 1 ? $" (and {unknown.Count - 1} more)" : "";
+        var near = known.FirstOrDefault(id => string.Equals(id, first, StringComparison.OrdinalIgnoreCase))
+            ?? known.Where(id => id.Split('/')[0] == first.Split('/')[0]).Order(StringComparer.Ordinal).FirstOrDefault();
+        var hint = near is null ? "" : $"; did you mean '{near}'?";
+        throw new UsageException($"Expectations file '{path}'{line}: no rule '{first}' in this suite{more}{hint}");
+    }
+
+    private static int Gate(RunResults run, RunRequest request, ExpectationSet expectations, string? comparison, string output, TextWriter console)
     {
         var summary = run.Summary;
         var page = RunSummary.Of(run.PageRules);
@@ -81,15 +121,14 @@ public static class SuiteRun
         {
             var path = request.Expectations ?? Path.Combine(output, "expectations.yaml");
             var updated = ExpectationSet.FromRun(run, expectations);
-            File.WriteAllText(path, ExpectationsYaml.Write(updated, run.Adapter.Name));
+            File.WriteAllText(path, ExpectationsYaml.Write(updated, run.Adapter.Name, ExpectationsYaml.HeaderOf(path)));
             console.WriteLine($"Expectations rewritten: {path} ({updated.Count} entries).");
             exit = ExitCodes.Success;
         }
-        if (baseline is not null)
+        if (comparison is not null)
         {
-            var diff = ResultsDiff.Compare(baseline, run);
-            console.Write($"Compared with baseline {request.Baseline}:\n{diff.ToText()}");
-            if (diff.HasRegressions) exit = ExitCodes.Unexpected;
+            console.Write($"Compared with baseline {request.Baseline}:\n{comparison}");
+            if (run.Baseline!.Regressions.Count > 0) exit = ExitCodes.Unexpected;
         }
         return exit;
     }

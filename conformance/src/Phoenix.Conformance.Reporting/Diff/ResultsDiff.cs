@@ -46,16 +46,32 @@ public sealed record ResultsDiff(
         return new ResultsDiff(newFailures, newPasses, changed, added, removed);
     }
 
-    /// <summary>Plain text for the terminal and CI logs; one line per changed rule.</summary>
+    /// <summary>Every change counted by its kind ("error -> pass"), so a few regressions cannot hide many fixes or
+    /// the other way round; in the order regressions, changed kinds, fixes.</summary>
+    public IEnumerable<(string Kind, int Count, bool Regression)> Transitions =>
+        NewFailures.Select(e => (e, true)).Concat(ChangedFailureKind.Select(e => (e, true))).Concat(NewPasses.Select(e => (e, false)))
+            .GroupBy(x => ($"{Name(x.e.Old)} -> {Name(x.e.New)}", x.Item2))
+            .Select(g => (g.Key.Item1, g.Count(), g.Key.Item2));
+
+    /// <summary>Plain text for the terminal and CI logs: the changes by kind, then one line per changed rule.</summary>
     public string ToText()
     {
         var text = new StringBuilder();
+        var kinds = Transitions.ToList();
+        if (kinds.Count > 1)
+        {
+            text.Append("Changes by kind:\n");
+            foreach (var (kind, count, regression) in kinds)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {kind}: {count}{(regression ? " (regression)" : "")}\n");
+            }
+        }
         Section(text, "New failures", NewFailures);
         Section(text, "Changed failure kind", ChangedFailureKind);
         Section(text, "New passes", NewPasses);
         Section(text, "Rules added", Added);
         Section(text, "Rules removed", Removed);
-        text.Append(IsEmpty ? "No differences.\n" : HasRegressions ? $"{NewFailures.Count + ChangedFailureKind.Count} regression(s).\n" : "No regressions.\n");
+        text.Append(IsEmpty ? "No differences.\n" : HasRegressions ? $"{NewFailures.Count + ChangedFailureKind.Count} regression(s), {NewPasses.Count} new pass(es).\n" : "No regressions.\n");
         return text.ToString();
     }
 

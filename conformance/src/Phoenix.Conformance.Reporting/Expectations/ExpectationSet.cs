@@ -7,11 +7,14 @@ namespace Phoenix.Conformance.Reporting.Expectations;
 public sealed class ExpectationSet
 {
     private readonly SortedDictionary<string, Expectation> _byRule;
+    private readonly IReadOnlyDictionary<string, int> _lines;
 
-    public ExpectationSet(IEnumerable<KeyValuePair<string, Expectation>> entries)
+    /// <param name="lines">Where each rule ID stands in the file it was read from, for error messages.</param>
+    public ExpectationSet(IEnumerable<KeyValuePair<string, Expectation>> entries, IReadOnlyDictionary<string, int>? lines = null)
     {
         _byRule = new SortedDictionary<string, Expectation>(StringComparer.Ordinal);
         foreach (var (id, expectation) in entries) _byRule[id] = expectation;
+        _lines = lines ?? new Dictionary<string, int>();
     }
 
     public static ExpectationSet Empty { get; } = new([]);
@@ -22,6 +25,9 @@ public sealed class ExpectationSet
     public int Count => _byRule.Count;
 
     public Expectation? For(string ruleId) => _byRule.TryGetValue(ruleId, out var e) ? e : null;
+
+    /// <summary>The line of the file where <paramref name="ruleId"/>'s entry starts, when the set was read from one.</summary>
+    public int? LineOf(string ruleId) => _lines.TryGetValue(ruleId, out var line) ? line : null;
 
     /// <summary>
     /// The expectations a run implies (<c>--update-expectations</c>): every rule that did not pass, with its outcome.

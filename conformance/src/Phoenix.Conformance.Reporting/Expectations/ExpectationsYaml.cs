@@ -1,5 +1,6 @@
 using Phoenix.Conformance.Reporting.Results;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -7,8 +8,9 @@ namespace Phoenix.Conformance.Reporting.Expectations;
 
 /// <summary>
 /// Reads and writes expectations files: a YAML mapping from rule ID to <c>outcome</c> (pass, fail, error, timeout,
-/// notSupported), <c>reason</c> and an optional <c>link</c>. Unknown keys are errors, so a typo cannot silently
-/// turn an expectation off. Format documented in reports/README.md.
+/// notSupported), <c>reason</c> and an optional <c>link</c>. Unknown keys and a rule listed twice are errors, with
+/// their line, so a typo cannot silently turn an expectation off (rule IDs the suite does not have are checked by
+/// the run, which knows the rules). Format documented in reports/README.md.
 /// </summary>
 public static class ExpectationsYaml
 {
@@ -38,6 +40,7 @@ public static class ExpectationsYaml
 
     public static ExpectationSet Parse(string text, string source = "expectations")
     {
+        var lines = RuleLines(text, source);
         Dictionary<string, Entry?>? raw;
         try
         {
@@ -57,13 +60,53 @@ public static class ExpectationsYaml
             }
             entries.Add(KeyValuePair.Create(id, new Expectation(outcome, entry!.Reason, entry.Link)));
         }
-        return new ExpectationSet(entries);
+        return new ExpectationSet(entries, lines);
+    }
+
+    /// <summary>The line of each top-level key; a key given twice is an error (a YAML mapping would keep only one of
+    /// them, silently).</summary>
+    private static Dictionary<string, int> RuleLines(string text, string source)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var reason = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim();
+            var duplicate = reason.Contains("same key", StringComparison.OrdinalIgnoreCase) || reason.Contains("duplicate", StringComparison.OrdinalIgnoreCase);
+            throw new ExpectationsException(duplicate
+                ? $"Invalid expectations file '{source}' at line {e.Start.Line}: a rule is listed twice"
+                : $"Invalid expectations file '{source}' at line {e.Start.Line}: {reason}", e);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return lines;
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (key.Value is null) continue;
+            if (!lines.TryAdd(key.Value, (int)key.Start.Line))
+            {
+                throw new ExpectationsException($"Invalid expectations file '{source}' at line {key.Start.Line}: rule '{key.Value}' is listed twice (first at line {lines[key.Value]}).");
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The comment lines that open the file at <paramref name="path"/> (null when there is none, or no
+    /// file): --update-expectations keeps what its owner wrote there.</summary>
+    public static string? HeaderOf(string path)
+    {
+        if (!File.Exists(path)) return null;
+        var header = File.ReadLines(path).TakeWhile(l => l.StartsWith('#') || l.Trim().Length == 0).ToList();
+        while (header.Count > 0 && header[^1].Trim().Length == 0) header.RemoveAt(header.Count - 1);
+        return header.Count == 0 ? null : string.Join('\n', header) + "\n";
     }
 
     /// <summary>The file text for <paramref name="set"/>, rules in ordinal order so rewrites diff cleanly.</summary>
-    public static string Write(ExpectationSet set, string adapterName)
+    public static string Write(ExpectationSet set, string adapterName, string? header = null)
     {
-        var header = $"# Expected results of the Phoenix conformance suite for adapter '{adapterName}'.\n" +
+        header ??= $"# Expected results of the Phoenix conformance suite for adapter '{adapterName}'.\n" +
                      "# rule ID -> outcome (pass|fail|error|timeout|notSupported), reason, optional link.\n" +
                      "# Rules not listed are expected to pass. Rewrite with: run --expectations <this file> --update-expectations\n";
         if (set.Count == 0) return header + "{}\n";

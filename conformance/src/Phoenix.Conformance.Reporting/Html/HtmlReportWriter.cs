@@ -28,8 +28,9 @@ public static class HtmlReportWriter
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append(CultureInfo.InvariantCulture, $"<title>{H(title)}</title>\n<style>\n{Resource("report.css")}</style>\n</head>\n<body>\n")
-            .Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{H(title)}</h1>\n<p class=\"meta\">{H(run.Adapter.Name)} {H(run.Adapter.Version)} · profile {Profile(run)} · suite {H(run.SuiteVersion)} · catalogue <code title=\"{H(run.CatalogueHash)}\">{H(run.CatalogueHash[..Math.Min(12, run.CatalogueHash.Length)])}</code>{(run.Seed is null ? "" : $" · seed <code>{H(run.Seed)}</code>")} · started {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} · {Ms(run.DurationMs)}</p>\n</header>\n");
+            .Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{H(title)}</h1>\n<p class=\"meta\">{H(run.Adapter.Name)} {H(run.Adapter.Version)} · profile {Profile(run)} · suite {H(run.SuiteVersion)} · catalogue <code title=\"{H(run.CatalogueHash)}\">{H(run.CatalogueHash[..Math.Min(12, run.CatalogueHash.Length)])}</code>{(run.Seed is null ? "" : $" · seed <code>{H(run.Seed)}</code>")}{(run.Selection is null ? "" : $" · selection <code>{H(run.Selection.ToString())}</code>")} · started {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} · {Ms(run.DurationMs)}</p>\n</header>\n");
         Summary(html, run);
+        if (run.Baseline is { } baseline) BaselineSection(html, baseline);
         Filters(html, run);
         html.Append("<section id=\"page-rules\">\n<h2>Page rules (MUST, SHOULD)</h2>\n");
         Families(html, run.PageRules);
@@ -45,6 +46,19 @@ public static class HtmlReportWriter
         CoverageTable(html, run, catalogue);
         html.Append(CultureInfo.InvariantCulture, $"<script>\n{Resource("report.js")}</script>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void BaselineSection(StringBuilder html, BaselineComparison baseline)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"baseline\">\n<h2>Compared with baseline <code>{H(baseline.Path)}</code></h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{baseline.Regressions.Count} regression(s), {baseline.NewPasses} new pass(es), {baseline.Added} rule(s) added, {baseline.Removed} removed.</p>\n");
+        if (baseline.Regressions.Count > 0)
+        {
+            html.Append("<ul>\n");
+            foreach (var id in baseline.Regressions) html.Append(CultureInfo.InvariantCulture, $"<li>regression: <code>{H(id)}</code></li>\n");
+            html.Append("</ul>\n");
+        }
+        html.Append("</section>\n");
     }
 
     private static void Summary(StringBuilder html, RunResults run)

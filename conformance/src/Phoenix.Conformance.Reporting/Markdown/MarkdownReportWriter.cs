@@ -26,6 +26,7 @@ public static class MarkdownReportWriter
         md.Append(CultureInfo.InvariantCulture, $"| Suite version | {run.SuiteVersion} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Clause catalogue | `{run.CatalogueHash}` |\n");
         if (run.Seed is not null) md.Append(CultureInfo.InvariantCulture, $"| Seed | {Cell(run.Seed)} |\n");
+        if (run.Selection is { } chosen) md.Append(CultureInfo.InvariantCulture, $"| Selection | {Cell(chosen.ToString())} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Started | {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} |\n");
         md.Append(CultureInfo.InvariantCulture, $"| Duration | {Ms(run.DurationMs)} |\n\n");
         md.Append("## Summary\n\n");
@@ -33,6 +34,7 @@ public static class MarkdownReportWriter
             ? $"**Conformance: {percent.ToString("0.0", CultureInfo.InvariantCulture)}%** of MUST rules pass.\n\n"
             : "**Conformance: n/a** (no MUST rules ran).\n\n");
         FamilyTable(md, run);
+        if (run.Baseline is { } baseline) BaselineSection(md, baseline);
         Unexpected(md, run);
         Section(md, "Page rules", run.PageRules, "MUST and SHOULD clauses of the page.");
         Section(md, "COMPAT rules", run.CompatRules, "Phoenix 0.0.9 behaviour where the page is silent; shown apart, never counted against conformance.");
@@ -51,6 +53,14 @@ public static class MarkdownReportWriter
             md.Append(CultureInfo.InvariantCulture, $"| {name} | {s.Total} | {s.Passed} | {s.Failed} | {s.Errors} | {s.Timeouts} | {s.NotSupported} | {s.ExpectedFailures} | {s.UnexpectedPasses} |\n");
         }
         md.Append('\n');
+    }
+
+    private static void BaselineSection(StringBuilder md, BaselineComparison baseline)
+    {
+        md.Append(CultureInfo.InvariantCulture, $"## Compared with baseline `{baseline.Path}`\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{baseline.Regressions.Count} regression(s), {baseline.NewPasses} new pass(es), {baseline.Added} rule(s) added, {baseline.Removed} removed.\n\n");
+        foreach (var id in baseline.Regressions) md.Append(CultureInfo.InvariantCulture, $"- regression: `{id}`\n");
+        if (baseline.Regressions.Count > 0) md.Append('\n');
     }
 
     private static void Unexpected(StringBuilder md, RunResults run)

@@ -10,6 +10,8 @@ namespace Phoenix.Conformance.Reporting.Results;
 /// </summary>
 /// <param name="Seed">The seed the run was given: "default" (each property rule used its own fixed seed, derived from
 /// the suite version and its ID) or the number every rule used. Each rule's record has the seed it used.</param>
+/// <param name="Selection">The run's --filter and --level, when it did not take every rule of its profile.</param>
+/// <param name="Baseline">The comparison with --baseline, when the run had one.</param>
 public sealed record RunResults(
     [property: JsonPropertyOrder(0)] int SchemaVersion,
     [property: JsonPropertyOrder(1)] string SuiteVersion,
@@ -19,7 +21,9 @@ public sealed record RunResults(
     [property: JsonPropertyOrder(5)] DateTimeOffset StartedAt,
     [property: JsonPropertyOrder(6)] double DurationMs,
     [property: JsonPropertyOrder(9)] IReadOnlyList<RuleRecord> Rules,
-    [property: JsonPropertyOrder(6)] string? Seed = null)
+    [property: JsonPropertyOrder(6)] string? Seed = null,
+    [property: JsonPropertyOrder(6)] RunSelection? Selection = null,
+    [property: JsonPropertyOrder(8)] BaselineComparison? Baseline = null)
 {
     public const int CurrentSchemaVersion = 1;
 
