@@ -38,7 +38,11 @@ public sealed class CraftOsAdapter : IKernelAdapter
 
     public string Name => _kernelDirectory is null ? "craftos" : $"craftos-{Path.GetFileName(_kernelDirectory.TrimEnd('/', '\\'))}";
 
-    public string Version => $"CraftOS host 0.1 ({Options.Host}), kernel from {_kernelDirectory ?? "nowhere"}";
+    /// <summary>Names the kernel by its content, not by where it lies: reports are committed and compared across
+    /// machines, and a path says nothing about which kernel ran.</summary>
+    public string Version => _version ??= $"CraftOS host 0.1 ({Options.Host}), kernel {(_kernelDirectory is null ? "none" : KernelIdentity.Of(_kernelDirectory))}";
+
+    private string? _version;
 
     private bool? _bootsEmptyImage;
 
