@@ -31,6 +31,7 @@ public static class HtmlReportWriter
             .Append(CultureInfo.InvariantCulture, $"<header>\n<h1>{H(title)}</h1>\n<p class=\"meta\">{H(run.Adapter.Name)} {H(run.Adapter.Version)} · profile {Profile(run)} · suite {H(run.SuiteVersion)} · catalogue <code title=\"{H(run.CatalogueHash)}\">{H(run.CatalogueHash[..Math.Min(12, run.CatalogueHash.Length)])}</code>{(run.Seed is null ? "" : $" · seed <code>{H(run.Seed)}</code>")}{(run.Selection is null ? "" : $" · selection <code>{H(run.Selection.ToString())}</code>")} · started {run.StartedAt:yyyy-MM-dd HH:mm:ss zzz} · {Ms(run.DurationMs)}</p>\n</header>\n");
         Summary(html, run);
         if (run.Baseline is { } baseline) BaselineSection(html, baseline);
+        Attention(html, run);
         Filters(html, run);
         html.Append("<section id=\"page-rules\">\n<h2>Page rules (MUST, SHOULD)</h2>\n");
         Families(html, run.PageRules);
@@ -61,6 +62,52 @@ public static class HtmlReportWriter
         html.Append("</section>\n");
     }
 
+    /// <summary>What went wrong, before anything else: unexpected results with their clause, message, seed and the
+    /// command that replays them, then expected failures folded. Passes are only in the full list below.</summary>
+    private static void Attention(StringBuilder html, RunResults run)
+    {
+        var unexpected = run.Rules.Where(r => r.Verdict is Verdict.UnexpectedFailure or Verdict.UnexpectedPass).ToList();
+        var expected = run.Rules.Where(r => r.Verdict == Verdict.ExpectedFailure).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"attention\">\n<h2>Unexpected results ({unexpected.Count})</h2>\n");
+        if (unexpected.Count == 0) html.Append("<p>Every result is as expected.</p>\n");
+        else AttentionTable(html, run, unexpected);
+        if (expected.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<details id=\"expected-failures\"><summary>Expected failures ({expected.Count}), each excused by the expectations file</summary>\n");
+            AttentionTable(html, run, expected);
+            html.Append("</details>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void AttentionTable(StringBuilder html, RunResults run, IEnumerable<RuleRecord> rules)
+    {
+        html.Append("<table>\n<thead><tr><th>Rule</th><th>Outcome</th><th>What happened</th></tr></thead>\n<tbody>\n");
+        foreach (var r in rules)
+        {
+            var clause = ClauseCatalogue.TryGet(r.Clause, out var c) ? $"<br><small class=\"clause-text\">{Text(c.Text)}</small>" : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"attention\"><td><a href=\"#rule-{H(r.Id)}\"><code>{H(r.Id)}</code></a>{clause}</td><td><span class=\"badge {Key(r)}\">{H(r.Label)}</span></td><td>");
+            Message(html, r.Message ?? "");
+            if (r.ExpectedReason is not null) html.Append(CultureInfo.InvariantCulture, $"<br><small>expected {H(Classification.Label(r.Expected!.Value))}: {H(r.ExpectedReason)}</small>");
+            var seed = r.Seed is null ? "" : $" --seed {r.Seed}";
+            html.Append(CultureInfo.InvariantCulture, $"<br><small>replay: <code>./run-conformance.sh --adapter … --profile {Profile(run)} --filter {H(r.Id)}{H(seed)}</code></small></td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>A message as a reader can take it in: a long one (a kernel's binary answer, a big table) is cut,
+    /// with the whole of it one click away, so no row scrolls the page sideways.</summary>
+    private static void Message(StringBuilder html, string message)
+    {
+        const int Shown = 300;
+        if (message.Length <= Shown)
+        {
+            html.Append(H(message));
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"{H(message[..Shown])}… <details class=\"long\"><summary>all {message.Length} characters</summary><pre>{H(message)}</pre></details>");
+    }
+
     private static void Summary(StringBuilder html, RunResults run)
     {
         var page = RunSummary.Of(run.PageRules);
@@ -79,6 +126,7 @@ public static class HtmlReportWriter
         html.Append(CultureInfo.InvariantCulture, $"</div>\n<p id=\"compat-summary\">COMPAT (not counted): {compat.Passed} of {compat.Total} pass.</p>\n");
         var advisory = RunSummary.Of(run.AdvisoryRules);
         if (advisory.Total > 0) html.Append(CultureInfo.InvariantCulture, $"<p id=\"advisory-summary\">ADVISORY (not counted): {advisory.Passed} of {advisory.Total} pass.</p>\n");
+        html.Append("<p class=\"note\">The cards count page rules (MUST, SHOULD); the chart and the filters count every level.</p>\n");
         html.Append("<div class=\"chart\" role=\"img\" aria-label=\"Outcomes per clause family\">\n");
         foreach (var family in run.Rules.GroupBy(r => r.Family).OrderBy(g => RunResults.FamilyOrder(g.Key)))
         {
@@ -94,7 +142,9 @@ public static class HtmlReportWriter
             }
             html.Append(CultureInfo.InvariantCulture, $"</span><span class=\"bar-count\">{rules.Count(r => r.Outcome == Harness.Running.RuleOutcome.Pass)}/{rules.Count} pass</span></div>\n");
         }
-        html.Append("</div>\n</section>\n");
+        html.Append("</div>\n<p class=\"legend\">");
+        foreach (var key in OutcomeKeys) html.Append(CultureInfo.InvariantCulture, $"<span class=\"badge {key}\">{H(LabelOf(key))}</span> ");
+        html.Append("</p>\n</section>\n");
     }
 
     private static void Filters(StringBuilder html, RunResults run)
@@ -126,11 +176,16 @@ public static class HtmlReportWriter
                 html.Append(CultureInfo.InvariantCulture, $"<article class=\"clause\" id=\"clause-{H(clause.Key)}\">\n<h4>");
                 html.Append(known ? $"<a href=\"{H(c.Link.Split(' ')[0])}\">{H(clause.Key)}</a>" : H(clause.Key));
                 html.Append(CultureInfo.InvariantCulture, $" <span class=\"level\">{Level(clause.First().Level)}</span></h4>\n");
-                if (known) html.Append(CultureInfo.InvariantCulture, $"<p class=\"clause-text\">{H(c.Text)} <small>({H(c.Source)})</small></p>\n");
+                if (known) html.Append(CultureInfo.InvariantCulture, $"<p class=\"clause-text\">{Text(c.Text)} <small>({H(c.Source)})</small></p>\n");
                 if (known && c.Serves is not null) html.Append(CultureInfo.InvariantCulture, $"<blockquote class=\"serves\">Serves: “{H(c.Serves)}”</blockquote>\n");
+                // A clause whose rules all pass is folded: what needs reading is what did not pass.
+                var allPass = clause.All(r => Key(r) == "pass");
+                if (allPass) html.Append(CultureInfo.InvariantCulture, $"<details class=\"passes\"><summary>{clause.Count()} rule(s), all pass</summary>\n");
                 html.Append("<table>\n<thead><tr><th>Rule</th><th>Outcome</th><th class=\"num\">Duration</th><th>Message</th></tr></thead>\n<tbody>\n");
-                foreach (var r in clause) Row(html, r);
-                html.Append("</tbody>\n</table>\n</article>\n");
+                foreach (var r in clause.OrderBy(r => Key(r) == "pass")) Row(html, r);
+                html.Append("</tbody>\n</table>\n");
+                if (allPass) html.Append("</details>\n");
+                html.Append("</article>\n");
             }
             html.Append("</section>\n");
         }
@@ -139,7 +194,7 @@ public static class HtmlReportWriter
     private static void Row(StringBuilder html, RuleRecord r)
     {
         html.Append(CultureInfo.InvariantCulture, $"<tr class=\"rule\" id=\"rule-{H(r.Id)}\" data-outcome=\"{Key(r)}\" data-level=\"{Level(r.Level)}\"><td><code>{H(r.Name)}</code></td><td><span class=\"badge {Key(r)}\">{H(r.Label)}</span></td><td class=\"num\">{Ms(r.DurationMs)}</td><td>");
-        html.Append(H(r.Message ?? ""));
+        Message(html, r.Message ?? "");
         if (r.ExpectedReason is not null) html.Append(CultureInfo.InvariantCulture, $"<br><small>expected {H(Classification.Label(r.Expected!.Value))}: {H(r.ExpectedReason)}</small>");
         if (r.Seed is not null) html.Append(CultureInfo.InvariantCulture, $"<br><small>replay seed <code>{H(r.Seed)}</code></small>");
         if (r.Details is not null && r.Details != r.Message) html.Append(CultureInfo.InvariantCulture, $"<details><summary>details</summary><pre>{H(r.Details)}</pre></details>");
@@ -183,6 +238,16 @@ public static class HtmlReportWriter
     private static string Ms(double ms) => ms.ToString("0.#", CultureInfo.InvariantCulture) + " ms";
 
     private static string H(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Clause text as the catalogue writes it: `code` spans rendered as code.</summary>
+    private static string Text(string text)
+    {
+        var parts = text.Split('`');
+        if (parts.Length % 2 == 0) return H(text); // an unpaired backtick: leave the text as written
+        var html = new StringBuilder();
+        for (var i = 0; i < parts.Length; i++) html.Append(i % 2 == 1 ? $"<code>{H(parts[i])}</code>" : H(parts[i]));
+        return html.ToString();
+    }
 
     private static string Resource(string name)
     {

@@ -39,6 +39,12 @@ public sealed class HtmlReportBrowserTests
             Assert.That(await page.InnerTextAsync("#clause-MOD-API .clause-text"), Does.StartWith("The table a module returns is its API"));
             Assert.That(await page.InnerTextAsync("#shown-count"), Is.EqualTo("7"));
 
+            // A clause whose rules all pass is folded until opened.
+            var passRow = page.Locator("#clause-MOD-AUTOLOAD tr.rule");
+            Assert.That(await passRow.IsVisibleAsync(), Is.False);
+            await page.ClickAsync("#clause-MOD-AUTOLOAD details.passes > summary");
+            Assert.That(await passRow.IsVisibleAsync(), Is.True);
+
             var failRow = page.Locator("tr.rule[data-outcome='fail'][data-level='MUST']");
             Assert.That(await failRow.IsVisibleAsync(), Is.True);
             await page.UncheckAsync("input[data-filter='outcome'][value='fail']");
@@ -48,6 +54,11 @@ public sealed class HtmlReportBrowserTests
             // Unchecking MUST leaves only SHOULD and COMPAT rows; the MOD family keeps its SHOULD rule.
             await page.UncheckAsync("input[data-filter='level'][value='MUST']");
             Assert.That(await page.Locator("tr.rule:visible").CountAsync(), Is.EqualTo(2));
+
+            // What went wrong comes first: the unexpected results, each with the command that replays it.
+            var attention = await page.InnerTextAsync("#attention");
+            Assert.That(attention, Does.StartWith("Unexpected results (").And.Contain("MOD-API/Callmodule_ReturnsApiResult").And.Contain("replay: ./run-conformance.sh"));
+            Assert.That(await page.Locator("#attention tr.attention").CountAsync(), Is.GreaterThanOrEqualTo(3));
         }
         finally
         {
