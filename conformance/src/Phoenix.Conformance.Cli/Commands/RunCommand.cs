@@ -24,9 +24,10 @@ public static class RunCommand
         var seed = new Option<string?>("--seed") { Description = "Seed for property rules. Default: each rule's own fixed seed, derived from the suite version, so verdicts are reproducible. A number gives every rule that seed (replay a reported failure with it and --filter <rule ID>); 'random' draws one for this run and prints it." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
         var allowMismatch = DiffCommand.AllowMismatchOption();
+        var adapterPath = new Option<string[]>("--adapter-path") { Description = "A folder holding your *.Adapter.dll (built against the Phoenix.Conformance.Abstractions package); repeatable. Also read from PHOENIX_ADAPTER_PATH." };
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {
-            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch,
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath,
         };
         command.SetAction(parse => SuiteRun.Execute(new RunRequest(
             parse.GetValue(adapter)!,
@@ -40,7 +41,8 @@ public static class RunCommand
             parse.GetValue(update),
             parse.GetValue(seed),
             parse.GetValue(timeLimit),
-            parse.GetValue(allowMismatch)), context));
+            parse.GetValue(allowMismatch),
+            [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()]), context));
         return command;
     }
 }

@@ -13,4 +13,5 @@ public sealed record RunRequest(
     bool UpdateExpectations,
     string? Seed,
     double? TimeLimitSeconds,
-    bool AllowMismatch = false);
+    bool AllowMismatch = false,
+    IReadOnlyList<string>? AdapterPaths = null);

@@ -20,7 +20,7 @@ public static class SuiteRun
     public static int Execute(RunRequest request, CliContext context)
     {
         var selection = new RuleSelection(RuleSelection.ParseProfile(request.Profile), request.Filters, request.Levels);
-        var adapter = AdapterRegistry.Create(request.Adapter);
+        var adapter = AdapterRegistry.Create(request.Adapter, request.AdapterPaths);
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
         var seed = ParseSeed(request.Seed);

@@ -5,8 +5,10 @@ namespace Phoenix.Conformance.Harness.Adapters;
 
 /// <summary>
 /// Finds adapters by name (<c>--adapter NAME</c>, or <c>PHOENIX_ADAPTER</c> for the NUnit suite) from
-/// <see cref="KernelAdapterAttribute"/> on the assemblies beside the program whose names end in ".Adapter". The
-/// suite never references a kernel: which one runs is configuration.
+/// <see cref="KernelAdapterAttribute"/> on the assemblies whose names end in ".Adapter": those beside the program and
+/// those in the extra folders given (<c>--adapter-path</c>, <c>PHOENIX_ADAPTER_PATH</c>), so an adapter built against
+/// the Phoenix.Conformance.Abstractions package works with the installed tool. The suite never references a kernel:
+/// which one runs is configuration.
 /// A name "prefix:argument" (for example <c>craftos:/path/to/kernel</c>) selects the adapter registered as "prefix"
 /// and passes the argument to its constructor taking one string; an exact name match wins over that split.
 /// </summary>
@@ -16,10 +18,14 @@ public static class AdapterRegistry
 
     public const string EnvironmentVariable = "PHOENIX_ADAPTER";
 
-    public static IReadOnlyDictionary<string, Type> Known()
+    /// <summary>Folders (separated by the platform's path separator) searched for adapters besides the program's.</summary>
+    public const string PathEnvironmentVariable = "PHOENIX_ADAPTER_PATH";
+
+    /// <param name="searchPaths">Extra folders holding <c>*.Adapter.dll</c>; a folder that does not exist is an error.</param>
+    public static IReadOnlyDictionary<string, Type> Known(IEnumerable<string>? searchPaths = null)
     {
         var known = new SortedDictionary<string, Type>(StringComparer.Ordinal);
-        foreach (var assembly in CandidateAssemblies())
+        foreach (var assembly in CandidateAssemblies(searchPaths ?? []))
         {
             foreach (var attribute in assembly.GetCustomAttributes<KernelAdapterAttribute>())
             {
@@ -29,9 +35,9 @@ public static class AdapterRegistry
         return known;
     }
 
-    public static IKernelAdapter Create(string name)
+    public static IKernelAdapter Create(string name, IEnumerable<string>? searchPaths = null)
     {
-        var known = Known();
+        var known = Known(searchPaths);
         if (known.TryGetValue(name, out var type)) return (IKernelAdapter)Activator.CreateInstance(type)!;
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || !known.TryGetValue(name[..colon], out type)) throw new UnknownAdapterException(name, known.Keys);
@@ -53,15 +59,25 @@ public static class AdapterRegistry
 
     /// <summary>The adapter named by PHOENIX_ADAPTER, else the reference kernel.</summary>
     public static IKernelAdapter FromEnvironment() =>
-        Create(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : DefaultAdapter);
+        Create(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : DefaultAdapter, PathsFromEnvironment());
 
-    private static IEnumerable<Assembly> CandidateAssemblies()
+    /// <summary>The folders PHOENIX_ADAPTER_PATH names (none when unset).</summary>
+    public static IReadOnlyList<string> PathsFromEnvironment() =>
+        (Environment.GetEnvironmentVariable(PathEnvironmentVariable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static IEnumerable<Assembly> CandidateAssemblies(IEnumerable<string> searchPaths)
     {
         // Hosts such as the test runner may load one assembly twice (in different load contexts): keep the first.
         var loaded = AppDomain.CurrentDomain.GetAssemblies()
             .GroupBy(a => a.GetName().Name ?? "", StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*.Adapter.dll"))
+        var folders = new List<string> { AppContext.BaseDirectory };
+        foreach (var path in searchPaths)
+        {
+            if (!Directory.Exists(path)) throw UnknownAdapterException.MissingFolder(path);
+            folders.Add(Path.GetFullPath(path));
+        }
+        foreach (var file in folders.SelectMany(f => Directory.EnumerateFiles(f, "*.Adapter.dll")))
         {
             var name = Path.GetFileNameWithoutExtension(file);
             if (loaded.ContainsKey(name)) continue;

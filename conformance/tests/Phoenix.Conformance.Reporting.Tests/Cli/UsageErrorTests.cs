@@ -52,6 +52,7 @@ public sealed class UsageErrorTests
     [TestCase("run --bogus", "--bogus")] // unknown option
     [TestCase("frobnicate", "frobnicate")] // unknown command
     [TestCase("run --baseline /nonexistent/results.json", "Cannot read results file")] // unreadable baseline
+    [TestCase("run --adapter-path /nonexistent/adapters", "Adapter folder '/nonexistent/adapters'")] // no such folder
     public void Run_BadOption_Exits2WithOneLine(string commandLine, string fragment) =>
         AssertUsage(CliRun.Canned(commandLine.Split(' ')), fragment);
 
