@@ -63,7 +63,23 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         var why = outcome == RunOutcome.Idle
             ? "the kernel went idle without answering (did it deliver the request to the agent?)"
             : $"the kernel kept busy for {maxResumesPerRequest} resumes without answering";
-        throw new KernelHostException($"{what}: {why}\n{computer.Report()}");
+        var logged = lastWords?.Invoke();
+        throw new KernelHostException(
+            $"{what}: {why}{(string.IsNullOrEmpty(logged) ? "" : "; the kernel last logged: " + logged)}{Unfinished()}\n{computer.Report()}");
+    }
+
+    /// <summary>An answer the agent began to write and never finished, whole: the screen shows only its last rows,
+    /// cut at the terminal's width, which hides whether the agent failed or the kernel's terminal lost the text.</summary>
+    private string Unfinished()
+    {
+        if (computer.Screen.TranscriptLength <= _cursor) return "; the agent wrote nothing since the last answer";
+        var text = computer.Screen.TranscriptFrom(_cursor);
+        var start = text.LastIndexOf("@@pxc:", StringComparison.Ordinal);
+        if (start < 0) return "";
+        var frame = text[start..];
+        const int Shown = 400;
+        return $"; an answer frame began but did not end ({frame.Length} characters, the kernel's terminal may cut or wrap long output): "
+            + (frame.Length > Shown ? frame[..Shown] + "…" : frame);
     }
 
     private IReadOnlyList<LuaValue>? TryTake(long id)

@@ -48,6 +48,17 @@ public class KernelStopTests
         });
     }
 
+    [Test]
+    public void KernelWhoseAgentAnswerIsCut_SaysSo_WithTheFrameAndWhatTheKernelLogged()
+    {
+        // A kernel that writes the start of the ready frame and then waits for ever: its terminal "lost" the rest.
+        WithKernel("term.write(\"@@pxc:0:0a0b0c\") while true do coroutine.yield() end\n", adapter =>
+        {
+            var error = Assert.Throws<KernelBootException>(() => adapter.Boot(BootImage.Empty));
+            Assert.That(error!.Message, Does.Contain("went idle without answering").And.Contain("an answer frame began but did not end").And.Contain("@@pxc:0:0a0b0c"));
+        });
+    }
+
     private static void WithKernel(string firstLine, Action<CraftOsAdapter> test)
     {
         var dir = Directory.CreateTempSubdirectory("craftos-stop");
