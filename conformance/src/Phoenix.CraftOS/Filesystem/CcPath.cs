@@ -3,39 +3,43 @@ using System.Text;
 namespace Phoenix.CraftOS.Filesystem;
 
 /// <summary>
-/// ComputerCraft's path rules (CC:Tweaked <c>FileSystem.sanitizePath</c>): backslashes are slashes, characters CC
-/// forbids are dropped, "." and empty parts vanish, ".." pops a part and survives only at the front. Results have no
-/// leading or trailing slash; the root is "".
+/// ComputerCraft's path rules (CC:Tweaked <c>FileSystem.sanitizePath</c>, facts §4.4): backslashes are slashes,
+/// control characters and <c>" : &lt; &gt; ? |</c> are dropped, and <c>*</c> too except in <c>fs.combine</c> (which
+/// allows wildcards); each part is trimmed; empty parts, "." and parts of three or more dots vanish; ".." pops a part
+/// and survives only at the front; parts are cut to 255 characters. Results have no leading or trailing slash; the
+/// root is "".
 /// </summary>
 public static class CcPath
 {
-    private const string Forbidden = "\"*:<>?|";
+    private const string Forbidden = "\":<>?|";
 
-    public static string Sanitize(string path)
+    public static string Sanitize(string path) => Sanitize(path, allowWildcards: false);
+
+    public static string Sanitize(string path, bool allowWildcards)
     {
         var cleaned = new StringBuilder(path.Length);
         foreach (var c in path.Replace('\\', '/'))
         {
-            if (Forbidden.IndexOf(c) < 0 && c >= ' ') cleaned.Append(c);
+            if (c >= ' ' && Forbidden.IndexOf(c) < 0 && (allowWildcards || c != '*')) cleaned.Append(c);
         }
         var parts = new List<string>();
         foreach (var raw in cleaned.ToString().Split('/'))
         {
-            // A part made only of three or more dots counts as "..", as in CC:T.
-            var part = raw.Length >= 3 && raw.Trim('.').Length == 0 ? ".." : raw;
-            if (part.Length == 0 || part == ".") continue;
+            var part = raw.Trim();
+            // "." is redundant, and CC:T takes "..." and longer runs of dots as "." too.
+            if (part.Length == 0 || part.Trim('.').Length == 0 && part.Length != 2) continue;
             if (part == ".." && parts.Count > 0 && parts[^1] != "..")
             {
                 parts.RemoveAt(parts.Count - 1);
                 continue;
             }
-            parts.Add(part);
+            parts.Add(part.Length > 255 ? part[..255] : part);
         }
         return string.Join('/', parts);
     }
 
-    /// <summary>fs.combine: joins every argument, then sanitizes (CC:T 1.95+ takes varargs).</summary>
-    public static string Combine(IEnumerable<string> parts) => Sanitize(string.Join('/', parts));
+    /// <summary>fs.combine: joins every argument, then sanitizes, wildcards kept (CC:T 1.95+ takes varargs).</summary>
+    public static string Combine(IEnumerable<string> parts) => Sanitize(string.Join('/', parts), allowWildcards: true);
 
     /// <summary>fs.getName: the last part; "root" for the root, as CC answers.</summary>
     public static string GetName(string path)
