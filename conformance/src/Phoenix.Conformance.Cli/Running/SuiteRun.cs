@@ -83,9 +83,28 @@ public static class SuiteRun
                 Baseline = new BaselineComparison(request.Baseline!, [.. diff.Regressions.Select(r => r.Id)], diff.NewPasses.Count, diff.Added.Count, diff.Removed.Count),
             };
         }
+        var replaced = PreviousKernel(output, run.Adapter);
         ReportFolder.Write(run, output);
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
+        if (replaced is not null) console.WriteLine($"note: they replace the reports of another kernel ({replaced}); give --output to keep both.");
         return Gate(run, request, expectations, comparison, output, console);
+    }
+
+    /// <summary>The adapter and version whose results the folder held, when they are not this run's: the default
+    /// folder is keyed by adapter name, and two kernels in folders of the same name share it.</summary>
+    private static string? PreviousKernel(string output, AdapterInfo adapter)
+    {
+        var path = Path.Combine(output, ResultsJson.FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var previous = ResultsJson.Read(path).Adapter;
+            return previous == adapter ? null : $"{previous.Name} {previous.Version}";
+        }
+        catch (ResultsFileException)
+        {
+            return null; // not ours to judge; it is overwritten like the rest
+        }
     }
 
     /// <summary>A rule ID in the expectations file that the suite does not have is a typo or a renamed rule: either

@@ -145,4 +145,16 @@ public sealed class HonestGateTests
         var results = ResultsJson.Read(Path.Combine(Out, "results.json"));
         Assert.That(results.Selection!.Filters, Is.EqualTo(new[] { "MOD-AUTOLOAD" }));
     }
+
+    [Test]
+    public void Run_IntoAFolderHoldingAnotherKernelsReports_SaysSo()
+    {
+        Directory.CreateDirectory(Out);
+        File.WriteAllText(Path.Combine(Out, "results.json"), ResultsJson.Write(CannedRun.Create() with { Adapter = new AdapterInfo("craftos-kernel", "other sha256:0123") }));
+        var (exit, output, _) = CliRun.Canned("run", "--filter", "MOD-AUTOLOAD", "--output", Out);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        Assert.That(output, Does.Contain("note: they replace the reports of another kernel (craftos-kernel other sha256:0123)"));
+        var (again, second, _) = CliRun.Canned("run", "--filter", "MOD-AUTOLOAD", "--output", Out);
+        Assert.That((again, second.Contains("note: they replace", StringComparison.Ordinal)), Is.EqualTo((ExitCodes.Success, false)));
+    }
 }
