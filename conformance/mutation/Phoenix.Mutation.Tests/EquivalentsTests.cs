@@ -26,7 +26,7 @@ public class EquivalentsTests
             """;
         var entry = EquivalentMutants.Parse(yaml).Entries.Single();
         Assert.That(entry, Is.EqualTo(new EquivalentMutant("kmod.lua", 3, "constant", "1", "2", "never read")));
-        Assert.That(entry.Matches(new Mutant("kmod.lua", 3, "constant", "1", "2", 10, 1, "MOD", null)), Is.True);
+        Assert.That(entry.Matches(new Mutant("kmod.lua", 3, "constant", "1", "2", 10, 1, "MOD", null, "x = 1")), Is.True);
     }
 
     [TestCase("reason", "has no reason")]

@@ -5,7 +5,8 @@ namespace Phoenix.Mutation.Mutants;
 
 /// <summary>
 /// One mutant: the characters [<see cref="Start"/>, <see cref="Start"/> + <see cref="Original"/>.Length) of a built-in
-/// script replaced by <see cref="Replacement"/>. <see cref="Occurrence"/> tells apart identical edits on one line.
+/// script replaced by <see cref="Replacement"/>. <see cref="Occurrence"/> tells apart identical edits on one line;
+/// <see cref="Context"/> is the text of that line, trimmed.
 /// </summary>
 public sealed record Mutant(
     string Script,
@@ -16,8 +17,13 @@ public sealed record Mutant(
     int Start,
     int Occurrence,
     string Family,
-    string? Function)
+    string? Function,
+    string Context)
 {
+    /// <summary>What the sample draws on: everything that identifies the edit except the line number (the line's text
+    /// instead), so editing one part of a script does not reshuffle which mutants of the other parts are sampled.</summary>
+    public string SampleKey => $"{Script}\u0001{Function}\u0001{Context}\u0001{Operator}\u0001{Original}\u0001{Replacement}\u0001{Occurrence}";
+
     /// <summary>Stable while the line's text and number stay: script, line, operator and a hash of the edit.</summary>
     public string Id => $"{Script}:{Line}:{Operator}:{Hash()}";
 

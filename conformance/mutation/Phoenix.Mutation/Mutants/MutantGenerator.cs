@@ -29,7 +29,7 @@ public static class MutantGenerator
             occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
             var names = structure.EnclosingNames(edit.Token).ToArray();
             var mutant = new Mutant(script, line, edit.Operator, original, edit.Replacement, edit.Start, occurrences[key],
-                Families.For(script, names), names.FirstOrDefault());
+                Families.For(script, names), names.FirstOrDefault(), LineText(source, edit.Start));
             if (Compiles(compiler, env, mutant.Apply(source))) mutants.Add(mutant);
         }
         return mutants;
@@ -38,6 +38,13 @@ public static class MutantGenerator
     /// <summary>Every mutant of every built-in script of the reference kernel.</summary>
     public static IReadOnlyList<Mutant> ForReferenceKernel() =>
         ReferenceKernel.ReferenceKernel.BuiltInScripts.SelectMany(s => For(s.Name, s.Source)).ToArray();
+
+    private static string LineText(string source, int offset)
+    {
+        var start = offset == 0 ? 0 : source.LastIndexOf('\n', offset - 1) + 1;
+        var end = source.IndexOf('\n', offset);
+        return source[start..(end < 0 ? source.Length : end)].Trim();
+    }
 
     /// <summary>Whether Lua compiles <paramref name="source"/> (nothing runs).</summary>
     internal static bool Compiles(string source)
