@@ -11,9 +11,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 out=reports/out/mutation
 
-# The page score the CI sample reaches with the current rules, less a margin for nothing: a mutant the sample used to
-# kill and no longer does is a rule that got weaker. Raise it when new rules kill more of the sample.
-ci_threshold=0
+# Just below the page score the CI sample reaches with the current rules (17 of 40 killed, 42.5%): one mutant the
+# sample used to kill and no longer does, a rule that got weaker, fails CI. Raise it when new rules kill more of the
+# sample (the run prints the score). The sample does not depend on line numbers, only on the sampled lines' text.
+ci_threshold=42
 
 case "${1:-}" in
   --stryker)

@@ -35,7 +35,8 @@ public static class MutationSession
             : MutationReport.ReadResults(options.Resume).Where(r => r.Outcome != MutantOutcome.Equivalent).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var results = Run(selected, equivalents, previous, options, output);
-        var eq = generated.Where(m => MatchesSelection(m, options) && equivalents.Find(m) is not null)
+        // A sample never draws equivalent mutants, so only a run of the whole selection reports them.
+        var eq = generated.Where(m => options.Sample is null && MatchesSelection(m, options) && equivalents.Find(m) is not null)
             .Select(m => Results.From(m, Source(m.Script), MutantOutcome.Equivalent, reason: equivalents.Find(m)!.Reason));
         var report = new MutationReport
         {
