@@ -43,7 +43,8 @@ public static class MutationSession
             Selection = selection,
             Generated = generated.Count,
             DurationSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
-            Results = [.. results, .. eq],
+            // Parallel jobs finish in any order; reports list mutants in ID order.
+            Results = [.. results.OrderBy(r => r.Id, StringComparer.Ordinal), .. eq],
         };
         foreach (var path in options.Reports)
         {
