@@ -13,6 +13,8 @@ public static class MutationSession
     {
         var generated = MutantGenerator.ForReferenceKernel();
         var equivalents = File.Exists(options.Equivalents) ? EquivalentMutants.Load(options.Equivalents) : EquivalentMutants.None;
+        // Relative to the working directory: run-mutation.sh runs from the repository root.
+        if (!File.Exists(options.Equivalents)) output.WriteLine($"warning: {options.Equivalents} not found; no mutant is treated as equivalent.");
         foreach (var stale in equivalents.Stale(generated))
         {
             output.WriteLine($"warning: equivalent mutant {stale.Script}:{stale.Line} {stale.Operator} '{stale.Original}' → '{stale.Replacement}' matches no mutant (moved or gone); update {options.Equivalents}.");
@@ -34,11 +36,10 @@ public static class MutationSession
             ? new Dictionary<string, MutantResult>()
             : MutationReport.ReadResults(options.Resume).Where(r => r.Outcome != MutantOutcome.Equivalent).ToDictionary(r => r.Id, StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        var results = Run(selected, equivalents, previous, options, output);
         // A sample never draws equivalent mutants, so only a run of the whole selection reports them.
         var eq = generated.Where(m => options.Sample is null && MatchesSelection(m, options) && equivalents.Find(m) is not null)
-            .Select(m => Results.From(m, Source(m.Script), MutantOutcome.Equivalent, reason: equivalents.Find(m)!.Reason));
-        var report = new MutationReport
+            .Select(m => Results.From(m, Source(m.Script), MutantOutcome.Equivalent, reason: equivalents.Find(m)!.Reason)).ToArray();
+        MutationReport Report(IEnumerable<MutantResult> results) => new()
         {
             Selection = selection,
             Generated = generated.Count,
@@ -46,6 +47,13 @@ public static class MutationSession
             // Parallel jobs finish in any order; reports list mutants in ID order.
             Results = [.. results.OrderBy(r => r.Id, StringComparer.Ordinal), .. eq],
         };
+        // JSON reports are rewritten as the run goes, so an interrupted run can be picked up with --resume.
+        void Checkpoint(IEnumerable<MutantResult> sofar)
+        {
+            var partial = Report(sofar);
+            foreach (var path in options.Reports.Where(p => p.EndsWith(".json", StringComparison.OrdinalIgnoreCase))) partial.Write(path);
+        }
+        var report = Report(Run(selected, previous, options, output, Checkpoint));
         foreach (var path in options.Reports)
         {
             report.Write(path);
@@ -89,8 +97,8 @@ public static class MutationSession
             : (pool, what);
     }
 
-    private static List<MutantResult> Run(IReadOnlyList<Mutant> mutants, EquivalentMutants equivalents,
-        Dictionary<string, MutantResult> previous, MutationOptions options, TextWriter output)
+    private static List<MutantResult> Run(IReadOnlyList<Mutant> mutants, Dictionary<string, MutantResult> previous,
+        MutationOptions options, TextWriter output, Action<IEnumerable<MutantResult>> checkpoint)
     {
         var results = new List<MutantResult>();
         var todo = new List<Mutant>();
@@ -120,6 +128,7 @@ public static class MutationSession
                     var by = result.KilledBy is null ? "" : $" by {result.KilledBy}{(result.Profile is null ? "" : " [" + result.Profile + "]")}";
                     output.WriteLine($"[{done}/{todo.Count}] {result.Outcome.ToString().ToLowerInvariant(),-13} {mutant.Id} {result.Before} ⇒ {result.After}{by} ({result.DurationMs / 1000:0.0} s)");
                     output.Flush();
+                    if (done % 10 == 0) checkpoint(results);
                 }
             });
         }
