@@ -11,6 +11,13 @@ public sealed record KernelOptions
 
     public ModulePolicy ModulePolicy { get; init; } = new();
 
+    /// <summary>
+    /// Developer option (mutation testing, conformance/mutation): Lua sources that replace built-in glue scripts by
+    /// name ("kmod.lua", ...; the names are those of <see cref="ReferenceKernel.BuiltInScripts"/>). A name that is no
+    /// built-in script makes boot fail, so a typo cannot silently test the unmodified kernel. Never offered by the CLI.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ScriptOverrides { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Scripts run after the built-in glue, in order.</summary>
     public IReadOnlyList<KernelScript> ExtraScripts { get; init; } = [];
 

@@ -32,8 +32,21 @@ public sealed partial class ReferenceKernel
 
     private static string? Text(LuaValue value) => value is LuaString s ? s.Text : null;
 
-    private static IEnumerable<KernelScript> BuiltInScripts() =>
-        new[] { "kernel.lua", "kmod.lua", "usermode.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name)));
+    /// <summary>The built-in glue scripts, in the order they run at boot (names and sources); what
+    /// <see cref="KernelOptions.ScriptOverrides"/> replaces by name.</summary>
+    public static IReadOnlyList<KernelScript> BuiltInScripts { get; } =
+        new[] { "kernel.lua", "kmod.lua", "usermode.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
+
+    /// <summary>The scripts this kernel runs: the built-ins, each replaced by its override if it has one.</summary>
+    private static IEnumerable<KernelScript> ScriptsFor(KernelOptions options)
+    {
+        var unknown = options.ScriptOverrides.Keys.Where(name => BuiltInScripts.All(s => s.Name != name)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"ScriptOverrides names no built-in script: {string.Join(", ", unknown)} (built-in: {string.Join(", ", BuiltInScripts.Select(s => s.Name))}).");
+        }
+        return BuiltInScripts.Select(s => options.ScriptOverrides.TryGetValue(s.Name, out var source) ? s with { Source = source } : s);
+    }
 
     private static string ReadScript(string name)
     {

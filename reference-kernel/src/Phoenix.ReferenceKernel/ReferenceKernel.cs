@@ -32,6 +32,8 @@ public sealed partial class ReferenceKernel : IDisposable
     private ReferenceKernel(BootImage image, KernelOptions options)
     {
         _options = options;
+        // Checked before anything is built: an unknown override is a usage error, reported as a failed boot.
+        var scripts = ScriptsFor(options).ToArray();
         Syslog = new Syslog(Tick);
         FileSystem = MemoryFileSystem.FromImage(image, Tick);
         _engine = new LuaEngine(options.Engine);
@@ -39,7 +41,7 @@ public sealed partial class ReferenceKernel : IDisposable
         _internals = _engine.NewTable();
         using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick));
         using var scriptEnv = _engine.CreateEnvironment();
-        foreach (var script in BuiltInScripts().Concat(options.ExtraScripts))
+        foreach (var script in scripts.Concat(options.ExtraScripts))
         {
             using var chunk = _engine.Load(script.Source, "=kernel", scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);
