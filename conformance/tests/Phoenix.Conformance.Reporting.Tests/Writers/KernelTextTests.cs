@@ -46,4 +46,13 @@ public sealed class KernelTextTests
             Assert.That(ResultsJson.Write(run), Does.Contain("MOD-CALL-SCOPE/Names"));
         });
     }
+
+    [Test]
+    public void Html_WithAVeryLongMessage_ShowsItsStartAndTheWholeOfItFolded()
+    {
+        var binary = "got " + new string('\u00ff', 2000);
+        var run = Run() with { Rules = [Run().Rules[0] with { Message = binary, Details = null }] };
+        var html = HtmlReportWriter.Write(run);
+        Assert.That(html, Does.Contain("… <details class=\"long\"><summary>all 2004 characters</summary>"));
+    }
 }
