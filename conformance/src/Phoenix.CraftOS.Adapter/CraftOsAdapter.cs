@@ -30,6 +30,13 @@ public sealed class CraftOsAdapter : IKernelAdapter
 
     public CraftOsAdapter(string kernelDirectory, ComputerOptions options)
     {
+        // Refused here, before any rule runs, rather than as the same boot error in every rule.
+        if (!File.Exists(Path.Combine(kernelDirectory, "kernel.lua")))
+        {
+            throw new ArgumentException(Directory.Exists(kernelDirectory)
+                ? $"no kernel.lua in '{kernelDirectory}'"
+                : $"no such kernel directory '{kernelDirectory}'");
+        }
         _kernelDirectory = Path.GetFullPath(kernelDirectory);
         Options = options;
     }

@@ -24,7 +24,10 @@ public static class SuiteRun
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
         var seed = ParseSeed(request.Seed);
-        if (request.TimeLimitSeconds is <= 0) throw new UsageException($"--time-limit must be a positive number of seconds, not {request.TimeLimitSeconds}.");
+        if (request.TimeLimitSeconds is { } limit && !(limit > 0 && limit <= MaxTimeLimitSeconds))
+        {
+            throw new UsageException($"--time-limit must be a number of seconds above 0 and at most {MaxTimeLimitSeconds} (a day), not {limit}.");
+        }
         var settings = new RunSettings
         {
             Profile = selection.Profile,
@@ -32,6 +35,14 @@ public static class SuiteRun
             TimeLimit = request.TimeLimitSeconds is { } s ? TimeSpan.FromSeconds(s) : new RunSettings().TimeLimit,
         };
         var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
+        // Where the run will write is checked before any rule runs: a run of minutes must not end in an I/O error.
+        EnsureWritableFolder(output, "--output");
+        if (request.UpdateExpectations)
+        {
+            var file = request.Expectations ?? Path.Combine(output, "expectations.yaml");
+            if (Directory.Exists(file)) throw new UsageException($"--update-expectations: '{file}' is a folder, not a file.");
+            EnsureWritableFolder(Path.GetDirectoryName(Path.GetFullPath(file))!, "--update-expectations");
+        }
         var all = context.Rules();
         CheckExpectedRulesExist(expectations, all, request.Expectations);
         var rules = selection.Apply(all);
@@ -88,6 +99,25 @@ public static class SuiteRun
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
         if (replaced is not null) console.WriteLine($"note: they replace the reports of another kernel ({replaced}); give --output to keep both.");
         return Gate(run, request, expectations, comparison, output, console);
+    }
+
+    private const double MaxTimeLimitSeconds = 86_400;
+
+    /// <summary>Creates <paramref name="folder"/> if needed and proves a file can be written in it.</summary>
+    private static void EnsureWritableFolder(string folder, string option)
+    {
+        try
+        {
+            if (File.Exists(folder)) throw new UsageException($"{option}: '{folder}' is a file, not a folder.");
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".phoenix-write-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"{option}: cannot write in '{folder}': {e.Message}");
+        }
     }
 
     /// <summary>The adapter and version whose results the folder held, when they are not this run's: the default

@@ -53,10 +53,30 @@ public sealed class UsageErrorTests
     [TestCase("frobnicate", "frobnicate")] // unknown command
     [TestCase("run --baseline /nonexistent/results.json", "Cannot read results file")] // unreadable baseline
     [TestCase("run --adapter-path /nonexistent/adapters", "Adapter folder '/nonexistent/adapters'")] // no such folder
+    [TestCase("run --time-limit NaN", "--time-limit must be")] // not a number of seconds
+    [TestCase("run --time-limit 1e308", "--time-limit must be")] // beyond any run
+    [TestCase("run --output /proc/conformance-out", "--output: cannot write in")] // a folder that cannot be made
+    [TestCase("run --update-expectations --expectations /proc/x.yaml", "--update-expectations: cannot write in")] // nowhere to write the file
     public void Run_BadOption_Exits2WithOneLine(string commandLine, string fragment) =>
         AssertUsage(CliRun.Canned(commandLine.Split(' ')), fragment);
 
     [Test]
     public void Diff_MissingFile_Exits2WithOneLine() =>
         AssertUsage(CliRun.Canned("diff", "/nonexistent/a.json", "/nonexistent/b.json"), "Cannot read results file");
+
+    [Test]
+    public void Run_OutputThatIsAFile_Exits2BeforeAnyRuleRuns()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var result = CliRun.Canned("run", "--output", file);
+            AssertUsage(result, "is a file, not a folder");
+            Assert.That(result.Out, Does.Not.Contain("PASS"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

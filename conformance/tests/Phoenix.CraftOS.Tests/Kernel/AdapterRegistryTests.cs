@@ -23,4 +23,13 @@ public class AdapterRegistryTests
     [Test]
     public void UnknownPrefix_IsAnUnknownAdapter() =>
         Assert.Throws<UnknownAdapterException>(() => AdapterRegistry.Create("nosuchthing:/tmp"));
+
+    [Test]
+    public void KernelDirectoryWithoutKernelLua_IsRefusedByName_BeforeAnyBoot()
+    {
+        var refused = Assert.Throws<UnknownAdapterException>(() => AdapterRegistry.Create("craftos:" + RepositoryPaths.Root));
+        Assert.That(refused!.Message, Does.Contain("no kernel.lua in"));
+        var missing = Assert.Throws<UnknownAdapterException>(() => AdapterRegistry.Create("craftos:/nonexistent/kernel"));
+        Assert.That(missing!.Message, Does.Contain("no such kernel directory"));
+    }
 }
