@@ -9,7 +9,7 @@ namespace Phoenix.Conformance.Suite.Fs;
 
 /// <summary>
 /// Model-based properties of the mount table: generated steps (mounts by root and ordinary users at nested,
-/// prefix-sharing, case-variant, dotted and relative mount points and at the root; unmounts; filesystem syscalls on
+/// prefix-sharing, case-variant and dotted mount points and at the root; unmounts; filesystem syscalls on
 /// paths into, out of and across mounts) compared with <see cref="MountTableModel"/> after every step, through the
 /// recording filesystem's call log, stat probes and mountlist. One property per clause, each drawing the steps and
 /// comparing the views its clause is about (<see cref="FsMix"/>, <see cref="FsViews"/>).

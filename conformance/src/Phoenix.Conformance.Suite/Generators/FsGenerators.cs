@@ -9,8 +9,7 @@ namespace Phoenix.Conformance.Suite.Generators;
 /// Mount-table scenarios: up to twelve steps by root and ordinary users that mount the recording filesystem (or a
 /// type named like it in another case), unmount, and make filesystem syscalls. Paths start from mount points that
 /// nest ("/mnt", "/mnt/a", "/mnt/a/b"), share a prefix ("/mntx", "/mnt/ab"), differ only in case ("/Mnt", "/MNT"),
-/// or are the root, and are written with trailing or doubled slashes, "." and "..", or relative to the working
-/// directory; call paths go on into, out of and across mounts. What each step must do is the model's business
+/// or are the root, and are written with trailing or doubled slashes, "." and ".."; call paths go on into, out of and across mounts. What each step must do is the model's business
 /// (<see cref="Support.MountTableModel"/>), not the generator's.
 /// </summary>
 public static class FsGenerators
@@ -43,7 +42,9 @@ public static class FsGenerators
     private static string Variant(string point, int style) => style switch
     {
         1 => point.EndsWith('/') ? point : point + "/",
-        2 => point == "/" ? "." : point[1..],
+        // Relative paths would need the caller's working directory, which the page does not fix (Phoenix's agent
+        // processes do not start at "/"): a dotted absolute form instead.
+        2 => point == "/" ? "/a/.." : "/" + point[1..] + "/../" + point[(point.LastIndexOf('/') + 1)..],
         3 => "/." + point,
         4 => point.TrimEnd('/') + "/x/..",
         5 => point.ToUpperInvariant(),

@@ -7,7 +7,7 @@ namespace Phoenix.Conformance.Suite.Support;
 /// The mount table as the page describes it, written from the page and not from any kernel: mount stores a mount of
 /// the type stored in <c>filesystems</c> under exactly that name at the destination's real path; a path reaches the
 /// mount with the longest real path that is a component-wise prefix of its own, relative to that mount ("." and ".."
-/// resolved, no leading slash; the working directory is "/"); unmount removes the newest mount at a path. Where the
+/// resolved, no leading slash); unmount removes the newest mount at a path. Where the
 /// page is silent (mounting where a mount exists, on the root, on a missing directory, by an ordinary user; unmounting
 /// what is not mounted or another user's mount) the model either follows Phoenix 0.0.9 (facts §4.2-§4.4) or answers
 /// "unknown", and then the session goes on from what the kernel did.
@@ -42,7 +42,7 @@ public sealed class MountTableModel
     /// <summary>Every mount object, as ("/" + real path, layer), bottom layer first.</summary>
     public IEnumerable<(string Path, Layer Layer)> Layers => _mounts.SelectMany(kv => kv.Value.Select(l => ("/" + kv.Key, l)));
 
-    /// <summary>The real path of a path given by a process whose working directory is "/": its components joined.</summary>
+    /// <summary>The real path of an absolute path: its components joined.</summary>
     public static string Key(string path) => string.Join('/', PathModel.Components(path));
 
     public bool IsMounted(string path) => _mounts.ContainsKey(Key(path));

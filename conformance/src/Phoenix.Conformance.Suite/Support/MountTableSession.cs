@@ -112,6 +112,10 @@ public static class MountTableSession
 
     private static void Call(IKernel kernel, MountTableModel model, FsViews views, FsOp op, string @case)
     {
+        // The model knows the boot's root filesystem as a fixed set of directories: a call that would change it (a
+        // rename of /mnt, say) is not made. Reads are, and must not reach a recording mount.
+        var reads = op.Method is "stat" or "list" || (op.Method == "open" && op.ExtraArgs is [LuaString { Text: "r" or "rb" }]);
+        if (!reads && (model.Resolve(op.Path) is null || (op.Method == "rename" && model.Resolve(op.Path2) is null))) return;
         kernel.Syscall(op.User, op.Method, op.SyscallArgs);
         var calls = kernel.Calls(op.Method);
         var target = model.Resolve(op.Path);
