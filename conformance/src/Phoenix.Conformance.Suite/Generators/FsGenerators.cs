@@ -25,10 +25,14 @@ public static class FsGenerators
 
     private static readonly string[] Types = ["RecFS", "RECFS", "Recfs", "recfs "];
 
+    /// <summary>Scenarios start with one or two mounts by root on directories of the image, so the steps after them
+    /// meet mounts more often than blind draws would; shrinking may drop those too.</summary>
     public static Arbitrary<FsScenario> Scenarios(FsMix mix) => Arb.From(
+        from setupCount in Gen.Choose(1, 2)
+        from setup in Gen.ArrayOf(Gen.Elements(Directories).Select(d => new FsOp(FsOpKind.Mount, "root", d, "recfs")), setupCount)
         from count in Gen.Choose(3, 12)
         from ops in Gen.ArrayOf(Op(mix), count)
-        select new FsScenario(ops.Select((op, i) => op.Kind == FsOpKind.Mount ? op with { Source = $"s{i}" } : op).ToArray()),
+        select new FsScenario(setup.Concat(ops).Select((op, i) => op.Kind == FsOpKind.Mount ? op with { Source = $"s{i}" } : op).ToArray()),
         Shrink);
 
     /// <summary>A path from a mount point: the point itself written one of eight ways, then up to three segments.</summary>
@@ -74,8 +78,13 @@ public static class FsGenerators
         select new FsOp(FsOpKind.Mount, user, dest, type, Options: options);
 
     // Options a kernel reads itself (Phoenix's overlay) would change what the mount does; the rest is the module's.
+    // Each has a table nested under "nested", so a kernel that copies options one level deep is seen.
     private static Gen<LuaValue?> Options =>
-        LuaValueGenerators.TableOfSize(6).Where(t => t is LuaTable table && table.Hash.All(kv => kv.Key != "overlay")).Select(t => (LuaValue?)t);
+        from outer in LuaValueGenerators.TableOfSize(6)
+        from inner in LuaValueGenerators.TableOfSize(8)
+        let table = (LuaTable)outer
+        select (LuaValue?)new LuaTable(table.Array,
+            table.Hash.Where(kv => kv.Key != "overlay" && kv.Key != "nested").Append(KeyValuePair.Create<LuaValue, LuaValue>("nested", inner)));
 
     private static Gen<FsOp> Call(FsMix mix, string user) =>
         from method in Gen.Elements(mix.Methods.ToArray())

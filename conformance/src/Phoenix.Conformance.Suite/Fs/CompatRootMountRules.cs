@@ -1,0 +1,35 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Harness;
+using Phoenix.Conformance.Harness.Assertions;
+using Phoenix.Conformance.Harness.Running;
+using Phoenix.Conformance.Suite.Support;
+
+namespace Phoenix.Conformance.Suite.Fs;
+
+/// <summary>PX-FS-MOUNT-ERRORS at the root: Phoenix keeps the boot's root mount in the mount table like any other, so a
+/// second mount on "/" without overlay is refused as "already there", for root too (facts §4.2 steps 4 and 6).</summary>
+public sealed class CompatRootMountRules
+{
+    [Clause("PX-FS-MOUNT-ERRORS")]
+    public void MountOnTheRootWithoutOverlay_IsRefused_AndTheRootStillServes(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithRecfs(context));
+        foreach (var dest in new[] { "/", "/media/..", "//" })
+        {
+            Check.FailsWith(kernel.Syscall(Modules.Root, "mount", RecordingFs.Type, "over-root", dest),
+                $"Could not mount to {dest}: Mount already exists (use overlay to mount over)", $"root: mount(\"recfs\", \"over-root\", \"{dest}\")");
+        }
+        kernel.ClearRecording();
+        Check.Succeeds(kernel.Syscall("alice", "stat", "/media"), "stat(\"/media\") after the refused mounts");
+        Check.That(kernel.Recording().Count == 0, "stat(\"/media\") after the refused mounts", "the boot's root filesystem to serve it",
+            string.Join("; ", kernel.Recording()));
+    }
+
+    [Clause("PX-FS-MOUNT-ERRORS")]
+    public void UnmountWhereNothingIsMounted_FailsWithTheRealPath(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        Check.FailsWith(kernel.Syscall(Modules.Root, "unmount", "/media/other/"), "media/other: No such mount", "unmount(\"/media/other/\")");
+        Check.FailsWith(kernel.Syscall(Modules.Root, "unmount", "/media/disk/x"), "media/disk/x: No such mount", "unmount(\"/media/disk/x\") (inside a mount)");
+    }
+}

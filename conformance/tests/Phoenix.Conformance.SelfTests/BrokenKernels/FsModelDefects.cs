@@ -1,0 +1,65 @@
+namespace Phoenix.Conformance.SelfTests.BrokenKernels;
+
+/// <summary>
+/// Broken filesystem kernels of the kinds an outside review found the suite letting through (issue 11), each written
+/// as a kernel author could get it wrong: names compared in another case, ".." resolved after the mount is chosen,
+/// nil holes lost where mount methods are called, the root replaced by a mount, an unmount that only says it
+/// happened, a mountlist kept apart from the mount table, a cached built-in preferred to a module's class. Each is
+/// caught by the rules of the clause it breaks.
+/// </summary>
+internal static class FsModelDefects
+{
+    public static IEnumerable<BrokenKernel> All =>
+    [
+        BrokenKernel.Patched("case-insensitive-mount-points", "FS-RELATIVE-PATH", "mount points are matched ignoring case, as on a case-insensitive host",
+            "kernel.resolve = function(process, path)\n" +
+            "  local parts = {}\n  for part in kernel.realPath(process, path):gmatch('[^/]+') do parts[#parts + 1] = part end\n" +
+            "  for depth = #parts, 0, -1 do\n    local wanted = table.concat(parts, '/', 1, depth):lower()\n" +
+            "    for key, stack in pairs(kernel.mounts) do\n      if key:lower() == wanted and #stack > 0 then\n" +
+            "        local relative = table.concat(parts, '/', depth + 1, #parts)\n" +
+            "        return kernel.pickLayer(process, stack, relative), relative, key\n      end\n    end\n  end\n" +
+            "  error('Could not find mount for path ' .. path, 0)\nend"),
+        BrokenKernel.Patched("dotdot-after-mount-lookup", "FS-RELATIVE-PATH", "the mount is picked from the path as written; '..' is resolved in the relative part only",
+            "local resolve = kernel.resolve\nkernel.resolve = function(process, path)\n" +
+            "  local raw = {}\n  for part in path:gmatch('[^/]+') do if part ~= '.' then raw[#raw + 1] = part end end\n" +
+            "  for depth = #raw, 1, -1 do\n    local stack = kernel.mounts[table.concat(raw, '/', 1, depth)]\n" +
+            "    if stack and #stack > 0 then\n      local relative = table.concat(raw, '/', depth + 1, #raw)\n" +
+            "      relative = relative == '' and '' or kernel.realPath({ root = '/', dir = '/' }, relative)\n" +
+            "      return kernel.pickLayer(process, stack, relative), relative, table.concat(raw, '/', 1, depth)\n    end\n  end\n" +
+            "  return resolve(process, path)\nend"),
+        BrokenKernel.Patched("type-names-ignore-case", "FS-REGISTER", "filesystem types are looked up ignoring case",
+            "kernel.findFilesystem = function(wanted)\n" +
+            "  for name, class in pairs(kernel.filesystems) do if name:lower() == wanted:lower() then return class end end\nend"),
+        BrokenKernel.Patched("mount-args-copied-with-ipairs", "FS-METHOD-ARGS", "mount methods get their arguments copied with ipairs, which stops at a nil (chmod's nil user)",
+            "kernel.callMount = function(object, method, process, ...)\n" +
+            "  local args = {}\n  for _, value in ipairs({ ... }) do args[#args + 1] = value end\n" +
+            "  return object[method](object, process, table.unpack(args))\nend"),
+        BrokenKernel.Patched("unmount-by-users-ignored", "FS-UNMOUNT-HOOK", "unmount by an ordinary user returns as if done but leaves the mount",
+            "local unmount = kernel.syscalls.unmount\nkernel.syscalls.unmount = function(process, thread, path)\n" +
+            "  if process.user ~= 'root' then return end\n  return unmount(process, thread, path)\nend"),
+        BrokenKernel.Patched("mountlist-kept-apart", "PX-FS-MOUNTLIST-SHAPE", "mountlist reads a list that mount appends to and unmount never updates",
+            "local order = { { key = '', object = kernel.mounts[''][1] } }\n" +
+            "local mount = kernel.syscalls.mount\nkernel.syscalls.mount = function(process, thread, fstype, src, dest, options)\n" +
+            "  mount(process, thread, fstype, src, dest, options)\n  local key = kernel.realPath(process, dest)\n" +
+            "  order[#order + 1] = { key = key, object = kernel.mounts[key][#kernel.mounts[key]] }\nend\n" +
+            "kernel.syscalls.mountlist = function()\n  local list = {}\n" +
+            "  for _, m in ipairs(order) do\n    local t, s, o = m.object:info()\n" +
+            "    list[#list + 1] = { path = '/' .. m.key, type = t, source = s, options = o }\n  end\n  return list\nend"),
+        BrokenKernel.Patched("root-mount-replaces-root", "PX-FS-MOUNT-ERRORS", "mount on / by root replaces the root filesystem instead of refusing",
+            "local mount = kernel.syscalls.mount\nkernel.syscalls.mount = function(process, thread, fstype, src, dest, options)\n" +
+            "  if type(dest) == 'string' and kernel.realPath(process, dest) == '' and process.user == 'root' and kernel.findFilesystem(fstype) then\n" +
+            "    kernel.mounts[''] = { kernel.newMount(kernel.findFilesystem(fstype), process, src, options or {}) }\n    return\n  end\n" +
+            "  return mount(process, thread, fstype, src, dest, options)\nend"),
+        BrokenKernel.Patched("unmount-of-nothing-succeeds", "PX-FS-MOUNT-ERRORS", "unmount where nothing is mounted returns quietly",
+            "local unmount = kernel.syscalls.unmount\nkernel.syscalls.unmount = function(process, thread, path)\n" +
+            "  if type(path) == 'string' and not kernel.mounts[kernel.realPath(process, path)] then return end\n" +
+            "  return unmount(process, thread, path)\nend"),
+        BrokenKernel.Patched("new-options-copied-shallow", "FS-NEW", "new gets a shallow copy of the options, with nested tables flattened to their string form",
+            "local newMount = kernel.newMount\nkernel.newMount = function(class, process, src, options)\n" +
+            "  local copy = {}\n  for k, v in pairs(options) do copy[k] = type(v) == 'table' and tostring(v) or v end\n" +
+            "  return newMount(class, process, src, copy)\nend"),
+        BrokenKernel.Patched("built-ins-before-modules", "FS-NEW", "mount looks up its own built-in types first, so a module cannot store a class under a built-in name",
+            "local builtin = { tmpfs = kernel.filesystems.tmpfs }\nlocal find = kernel.findFilesystem\n" +
+            "kernel.findFilesystem = function(t) return builtin[t] or find(t) end"),
+    ];
+}
