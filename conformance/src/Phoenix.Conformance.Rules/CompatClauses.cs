@@ -90,7 +90,7 @@ public static class CompatClauses
             "A non-root user may mount on a directory it can write, but not on / or a directory it cannot write.",
             "facts §4.2"),
         new("PX-FS-METHOD-ERRORS", ClauseLevel.Compat, Profiles.Both,
-            "An error a mount method raises fails the syscall with that error: a message keeps its module position on its first line, a table arrives unchanged, a number as its decimal text.",
+            "An error a mount method raises fails the syscall with that error: a message keeps its module position and text on its first line (a kernel position may come first), a table arrives unchanged, a number as its decimal text.",
             "facts §1.3, §4.5"),
         new("PX-FS-MOUNT-ERRORS", ClauseLevel.Compat, Profiles.Both,
             "mount and unmount fail where Phoenix's do, with its messages: \"No such filesystem '<type>'\" for a type not stored under exactly that name; \"Could not mount to <dest>: \" then \"Permission denied\" (the root, or a directory the user cannot write), \"No such directory\" or \"Mount already exists (use overlay to mount over)\"; \"<real path>: No such mount\" for an unmount where nothing is mounted.",

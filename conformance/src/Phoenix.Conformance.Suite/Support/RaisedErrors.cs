@@ -20,12 +20,15 @@ public static class RaisedErrors
         var first = Harness.Assertions.Check.Fails(result, @case);
         switch (kind)
         {
+            // A kernel that re-raises at a level (Phoenix's filesystem dispatch: level 2) may put its own position
+            // first; unstripped when its chunk is not the minified "=kernel" (facts §1.4). The module's part stays.
             case "message":
-                Harness.Assertions.Check.That(first.StartsWith($"{Modules.Directory}/{module}.lua:", StringComparison.Ordinal) && first.EndsWith($": {what} failed on purpose", StringComparison.Ordinal),
-                    $"{@case}: first line of the error", $"\"{Modules.Directory}/{module}.lua:<line>: {what} failed on purpose\"", $"\"{first}\"");
+                Harness.Assertions.Check.That(first.Contains($"{Modules.Directory}/{module}.lua:", StringComparison.Ordinal) && first.EndsWith($": {what} failed on purpose", StringComparison.Ordinal),
+                    $"{@case}: first line of the error", $"\"[kernel position: ]{Modules.Directory}/{module}.lua:<line>: {what} failed on purpose\"", $"\"{first}\"");
                 break;
             case "bare":
-                Harness.Assertions.Check.Equal($"{what} failed on purpose, no position", first, $"{@case}: first line of the error");
+                Harness.Assertions.Check.That(first.EndsWith($"{what} failed on purpose, no position", StringComparison.Ordinal) && !first.Contains(module, StringComparison.Ordinal),
+                    $"{@case}: first line of the error", $"\"[kernel position: ]{what} failed on purpose, no position\"", $"\"{first}\"");
                 break;
             case "table":
                 Harness.Assertions.Check.Equal(Table, result.ErrorValue ?? LuaValue.Nil, $"{@case}: the error value");
