@@ -24,4 +24,18 @@ public sealed class ArgumentHoleRules
                 $"chmod(\"/media/disk/f\", nil, {mode}) as {user}", $"method arguments (\"f\", nil, {mode})", $"({string.Join(", ", got.Args)})");
         }
     }
+
+    [Clause("FS-METHOD-ARGS")]
+    public void StatWithNolink_ReachesTheMountWithIt(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        foreach (var nolink in new[] { true, false })
+        {
+            kernel.ClearRecording();
+            kernel.Syscall("alice", "stat", RecordingFs.MountPoint + "/f", nolink);
+            var got = kernel.SingleCall("stat", $"stat(\"/media/disk/f\", {nolink.ToString().ToLowerInvariant()})");
+            Check.That(got.Args.Count >= 2 && got.Args[0] == "f" && got.Args[1] == nolink, $"stat(\"/media/disk/f\", {nolink.ToString().ToLowerInvariant()}) as alice",
+                $"method arguments (\"f\", {nolink.ToString().ToLowerInvariant()})", $"({string.Join(", ", got.Args)})");
+        }
+    }
 }

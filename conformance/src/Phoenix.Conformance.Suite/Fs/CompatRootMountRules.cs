@@ -26,6 +26,18 @@ public sealed class CompatRootMountRules
     }
 
     [Clause("PX-FS-MOUNT-ERRORS")]
+    public void UnmountByAUserWhoCannotWriteTheMountsRoot_IsRefused(RuleContext context)
+    {
+        // A tmpfs root belongs to whoever mounted it, world r-x (facts §4.7, §4.9); unmount asks for write (§4.3).
+        using var kernel = context.Boot(BootImage.Empty.WithRecfs(context));
+        Check.Succeeds(kernel.Syscall(Modules.Root, "mount", "tmpfs", "t", "/media/other"), "root: mount(\"tmpfs\", \"t\", \"/media/other\")");
+        Check.FailsWith(kernel.Syscall("alice", "unmount", "/media/other"), "media/other: Permission denied", "alice: unmount(\"/media/other\")");
+        Check.FailsWith(kernel.Syscall(Modules.Root, "mount", RecordingFs.Type, "again", "/media/other"), "Mount already exists",
+            "root: mount on /media/other after alice's refused unmount (still mounted)");
+        Check.Succeeds(kernel.Syscall(Modules.Root, "unmount", "/media/other"), "root: unmount(\"/media/other\")");
+    }
+
+    [Clause("PX-FS-MOUNT-ERRORS")]
     public void UnmountWhereNothingIsMounted_FailsWithTheRealPath(RuleContext context)
     {
         using var kernel = RecordingFs.BootWithMount(context);

@@ -16,7 +16,7 @@ namespace Phoenix.Conformance.Suite.Fs;
 /// </summary>
 public sealed class MountTableProperties
 {
-    private const int Cases = 10;
+    private const int Cases = 12;
 
     [Clause("FS-RELATIVE-PATH")]
     public void GeneratedMountsAndPaths_EachCallGetsThePathRelativeToItsMount(RuleContext context) =>

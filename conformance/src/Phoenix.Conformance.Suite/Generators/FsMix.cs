@@ -12,7 +12,7 @@ public sealed record FsMix(int Mount, int Unmount, int Call, bool AnyUser, bool 
     /// <summary>Where calls go and what path they carry: nested, prefix-sharing, case-variant, dotted mount points.</summary>
     public static FsMix ForRouting { get; } = new(3, 2, 5, true, false, false, ["stat", "list", "open", "remove", "rename", "mkdir"]);
 
-    public static FsMix ForMethods { get; } = new(3, 1, 6, true, false, false, V1Methods);
+    public static FsMix ForMethods { get; } = new(3, 1, 8, true, false, false, V1Methods);
 
     public static FsMix ForMethodsV2 { get; } = ForMethods with { Methods = [.. V1Methods, "link", "mkfifo"] };
 

@@ -61,5 +61,25 @@ internal static class FsModelDefects
         BrokenKernel.Patched("built-ins-before-modules", "FS-NEW", "mount looks up its own built-in types first, so a module cannot store a class under a built-in name",
             "local builtin = { tmpfs = kernel.filesystems.tmpfs }\nlocal find = kernel.findFilesystem\n" +
             "kernel.findFilesystem = function(t) return builtin[t] or find(t) end"),
+        BrokenKernel.Patched("mountlist-own-mounts-only", "FS-INFO", "mountlist shows an ordinary user only the mounts that user made",
+            "local owners = setmetatable({}, { __mode = 'k' })\nlocal newMount = kernel.newMount\n" +
+            "kernel.newMount = function(class, process, ...)\n  local object = newMount(class, process, ...)\n" +
+            "  if type(object) == 'table' then owners[object] = process.user end\n  return object\nend\n" +
+            "kernel.syscalls.mountlist = function(process)\n  local list = {}\n" +
+            "  for key, stack in pairs(kernel.mounts) do for _, object in ipairs(stack) do\n" +
+            "    if process.user == 'root' or owners[object] == nil or owners[object] == process.user then\n" +
+            "      local t, s, o = object:info()\n      list[#list + 1] = { path = '/' .. key, type = t, source = s, options = o }\n    end\n" +
+            "  end end\n  return list\nend"),
+        BrokenKernel.Patched("unmount-skips-permission", "PX-FS-MOUNT-ERRORS", "unmount asks nobody for permission: any user unmounts any mount",
+            "kernel.syscalls.unmount = function(process, thread, path)\n  kernel.expect(1, path, 'string')\n" +
+            "  local key = kernel.realPath(process, path)\n  local stack = kernel.mounts[key]\n" +
+            "  if not stack then error(key .. ': No such mount', 0) end\n" +
+            "  kernel.runUnmountHook(stack[#stack], process)\n  stack[#stack] = nil\n  if #stack == 0 then kernel.mounts[key] = nil end\nend"),
+        BrokenKernel.Patched("type-errors-count-process-and-thread", "PX-FS-TYPE-ERRORS", "argument numbers in type errors count the process and thread the kernel adds",
+            "local expect = kernel.expect\nkernel.expect = function(index, ...) return expect(index + 2, ...) end"),
+        BrokenKernel.Patched("chmod-accepts-any-mode-string", "PX-FS-TYPE-ERRORS", "chmod type-checks the mode but passes any string to the mount",
+            "kernel.syscalls.chmod = function(process, thread, path, user, mode)\n" +
+            "  kernel.expect(1, path, 'string')\n  kernel.expect(2, user, 'string', 'nil')\n  kernel.expect(3, mode, 'number', 'string', 'table')\n" +
+            "  local object, relative = kernel.resolve(process, path)\n  kernel.callMount(object, 'chmod', process, relative, user, mode)\nend"),
     ];
 }
