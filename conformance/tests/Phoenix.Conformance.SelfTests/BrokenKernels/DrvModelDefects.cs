@@ -47,5 +47,13 @@ internal static class DrvModelDefects
             "  if node then index[id] = index[id] or {} table.insert(index[id], kernel.path(node)) end\n  return node, err\nend\n" +
             "kernel.syscalls.devlookup = function(process, thread, name)\n  kernel.expect(1, name, 'string')\n" +
             "  return table.unpack(index[name] or {})\nend"),
+        BrokenKernel.Patched("root-metadata-id-as-string", "PX-DRV-DEVINFO-SHAPE", "the root driver's init copies the root's id, a string, into metadata.id",
+            "local init = kernel.rootDriver.init\nkernel.rootDriver.init = function(node)\n  init(node)\n  node.metadata.id = node.id\nend"),
+        BrokenKernel.Patched("validation-skips-method-names", "PX-DRV-VALIDATED-AT-BIND", "binding checks method values but not method names",
+            "local validate = kernel.validateDriver\nkernel.validateDriver = function(driver)\n" +
+            "  if type(driver.methods) == 'table' then\n    local named = {}\n" +
+            "    for k, v in pairs(driver.methods) do if type(k) == 'string' then named[k] = v end end\n" +
+            "    local methods = driver.methods\n    driver.methods = named\n    local ok, err = pcall(validate, driver)\n" +
+            "    driver.methods = methods\n    if not ok then error(err, 0) end\n    return\n  end\n  return validate(driver)\nend"),
     ];
 }
