@@ -81,5 +81,11 @@ internal static class FsModelDefects
             "kernel.syscalls.chmod = function(process, thread, path, user, mode)\n" +
             "  kernel.expect(1, path, 'string')\n  kernel.expect(2, user, 'string', 'nil')\n  kernel.expect(3, mode, 'number', 'string', 'table')\n" +
             "  local object, relative = kernel.resolve(process, path)\n  kernel.callMount(object, 'chmod', process, relative, user, mode)\nend"),
+        BrokenKernel.Patched("link-to-itself-passed-on", "PX-FS-LINK-SELF", "link hands a link to itself to the mount, leaving the check to the filesystem",
+            "kernel.syscalls.link = function(process, thread, path, location)\n" +
+            "  kernel.expect(1, path, 'string')\n  kernel.expect(2, location, 'string')\n" +
+            "  local object, relative = kernel.resolve(process, path)\n" +
+            "  if not object.link then error('Filesystem does not support links', 0) end\n" +
+            "  kernel.callMount(object, 'link', process, relative, location)\nend"),
     ];
 }
