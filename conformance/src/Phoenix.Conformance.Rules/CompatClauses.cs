@@ -93,7 +93,7 @@ public static class CompatClauses
             "Filesystem and mount syscalls refuse an argument of the wrong type with \"bad argument #N (expected …, got <type>)\", counting from the first user argument; chmod refuses a malformed mode string with \"bad argument #3 (invalid mode)\".",
             "facts §1.5, §4.2, §4.5"),
         new("PX-FS-LINK-SELF", ClauseLevel.Compat, Profiles.Both,
-            "link fails with \"Cannot link file to itself\" when the path and the location combine to the same path, without reaching the mount.",
+            "link fails with \"Cannot link file to itself\" when the path and the location combine to the same path, without reaching the mount; otherwise the mount's link gets the location exactly as given, not made relative.",
             "facts §4.5"),
         new("PX-FS-METHOD-ERRORS", ClauseLevel.Compat, Profiles.Both,
             "An error a mount method raises fails the syscall with that error: a message keeps its module position and text on its first line (a kernel position may come first), a table arrives unchanged, a number as its decimal text.",

@@ -87,5 +87,9 @@ internal static class FsModelDefects
             "  local object, relative = kernel.resolve(process, path)\n" +
             "  if not object.link then error('Filesystem does not support links', 0) end\n" +
             "  kernel.callMount(object, 'link', process, relative, location)\nend"),
+        BrokenKernel.Patched("link-location-made-relative", "PX-FS-LINK-SELF", "link resolves the location like the path and hands the mount its relative form",
+            "local link = kernel.syscalls.link\nkernel.syscalls.link = function(process, thread, path, location)\n" +
+            "  if type(location) == 'string' then\n    local ok, _, relative = pcall(kernel.resolve, process, location)\n" +
+            "    if ok then location = relative end\n  end\n  return link(process, thread, path, location)\nend"),
     ];
 }
