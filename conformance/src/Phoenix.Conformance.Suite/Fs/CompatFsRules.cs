@@ -49,6 +49,24 @@ public sealed class CompatFsRules
         Check.That(removes.Count == 1 && removes[0].Mount == "base", "remove through an overlay", "the base layer to serve it", string.Join("; ", removes));
     }
 
+    [Clause("PX-FS-OVERLAY")]
+    public void Overlay_FirstLayerThatHasThePathServesIt_TheBaseWhenNoneHas_AndListsMerge(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithRecfs(context));
+        Check.Succeeds(kernel.Syscall(Modules.Root, "mount", RecordingFs.Type, "base", Disk), "the base mount");
+        Check.Succeeds(kernel.Syscall(Modules.Root, "mount", RecordingFs.Type, "top", Disk, LuaTable.Record(("overlay", true))), "the overlay mount");
+        // recfs's stat finds nothing under "missing-<source>" for that layer, nothing under "missing-all" for any.
+        foreach (var (path, layer) in new[] { ("missing-base/x", "top"), ("missing-all/x", "base"), ("missing-top/x", "base") })
+        {
+            kernel.ClearRecording();
+            kernel.Syscall("alice", "remove", $"{Disk}/{path}");
+            var removes = kernel.Calls("remove");
+            Check.That(removes.Count == 1 && removes[0].Mount == layer, $"remove(\"{Disk}/{path}\") through the overlay",
+                $"the {layer} layer to serve it", string.Join("; ", removes));
+        }
+        Check.Returns(kernel.Syscall("alice", "list", Disk + "/docs"), [new LuaTable(["recorded"])], "list through the overlay (both layers list \"recorded\")");
+    }
+
     [Clause("PX-FS-MOUNTLIST-SHAPE")]
     public void Mountlist_EntriesHaveAbsolutePathTypeSourceOptions(RuleContext context)
     {

@@ -28,10 +28,13 @@ public sealed record FsCall(string Method, LuaValue[] SyscallArgs, LuaValue[] Me
     public static IEnumerable<FsCall> For(Profile profile) => All.Where(c => !c.V2Only || profile == Profile.V2);
 
     /// <summary>Whether a recorded call got exactly these arguments; trailing extra arguments may only be nil
-    /// (stat's optional nolink, for example).</summary>
+    /// (stat's optional nolink, for example). link's location is only required to be there: the page does not say
+    /// whether it is a path made relative to the mount (Phoenix passes it as given, which PX-FS-LINK-SELF's rules check).</summary>
     public bool Matches(RecordedCall call) =>
         call.Args.Count >= MethodArgs.Length
-        && call.Args.Take(MethodArgs.Length).SequenceEqual(MethodArgs)
+        && (Method == "link"
+            ? call.Args[0].Equals(MethodArgs[0]) && call.Args[1] is LuaString
+            : call.Args.Take(MethodArgs.Length).SequenceEqual(MethodArgs))
         && call.Args.Skip(MethodArgs.Length).All(a => a is LuaNil);
 
     public string Describe() => $"{Method}({string.Join(", ", SyscallArgs.Select(a => a.ToString()))})";

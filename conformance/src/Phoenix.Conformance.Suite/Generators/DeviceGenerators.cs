@@ -16,13 +16,20 @@ namespace Phoenix.Conformance.Suite.Generators;
 /// </summary>
 public static class DeviceGenerators
 {
-    private static readonly string[] DeviceTypes = [.. Devices.RecTypes, "other"];
+    /// <summary>The recording drivers' types, a foreign one, and two that differ from a driver's type only in case.</summary>
+    public static readonly string[] DeviceTypes = [.. Devices.RecTypes, "other", "Alpha", "BETA"];
 
-    public static Arbitrary<DeviceScenario> Scenarios(bool runtimeRegistration) => Arb.From(
+    /// <summary>
+    /// Scenarios for the page's properties (<paramref name="runtimeRegistration"/> false: the boot module may register a
+    /// driver twice, and steps may deregister when <paramref name="deregistration"/>) or for Phoenix's (registration
+    /// after boot, no deregistration: a kernel's deregistration bugs must not show up under another clause).
+    /// </summary>
+    public static Arbitrary<DeviceScenario> Scenarios(bool runtimeRegistration, bool deregistration = true) => Arb.From(
         from sides in Gen.ArrayOf(SideContent, PeripheralSpec.Sides.Count)
         from boot in Gen.SubListOf(Devices.RecTypes.ToArray())
+        from twice in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(!runtimeRegistration)))
         from steps in Gen.ListOf(Step).Select(s => s.Take(12).ToArray())
-        select Resolve(new DeviceChoices(sides, [.. boot], steps, runtimeRegistration)),
+        select Resolve(new DeviceChoices(sides, twice && boot.Count > 0 ? [.. boot, boot[0]] : [.. boot], steps, runtimeRegistration, deregistration && !runtimeRegistration)),
         scenario => DeviceShrinker.Shrink(scenario.Choices!).Select(Resolve));
 
     // Per side: 0 empty, 1 device, 2 wired modem (with a network of n devices), 3 wireless modem.
@@ -36,17 +43,17 @@ public static class DeviceGenerators
         Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(DeviceTypes), n)).Select(t => t.Distinct().ToArray());
 
     private static Gen<DeviceChoices.Step> Step =>
-        from kind in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)), (4, Gen.Constant(4)))
+        // Deregistration weighs as much as attaching, so a deregistration is often followed by an attach of its type.
+        from kind in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Constant(1)), (1, Gen.Constant(2)), (2, Gen.Constant(3)), (4, Gen.Constant(4)))
         from a in Gen.Choose(0, 1000)
         from b in Gen.Choose(0, 1000)
         from types in Types
-        from count in Gen.Choose(0, 3)
-        from args in Gen.ArrayOf(LuaValueGenerators.Scalar, count)
+        from args in LuaValueGenerators.ArgumentList.Resize(24)
         select new DeviceChoices.Step(kind, a, b, types, args);
 
     private static DeviceScenario Resolve(DeviceChoices choices)
     {
-        var (sides, boot, steps, runtimeRegistration) = choices;
+        var (sides, boot, steps, runtimeRegistration, deregistration) = choices;
         var next = 0;
         var layout = new List<PeripheralSpec>();
         for (var i = 0; i < sides.Length; i++)
@@ -62,7 +69,7 @@ public static class DeviceGenerators
         var ops = new List<DeviceOp>();
         foreach (var step in steps)
         {
-            var op = ResolveStep(step, present, runtimeRegistration, ref next);
+            var op = ResolveStep(step, present, runtimeRegistration, deregistration, ref next);
             if (op is null) continue;
             ops.Add(op);
             if (op.Kind == DeviceOpKind.Attach)
@@ -75,7 +82,7 @@ public static class DeviceGenerators
         return new DeviceScenario(layout, boot, ops) { Choices = choices };
     }
 
-    private static DeviceOp? ResolveStep(DeviceChoices.Step step, List<PeripheralSpec> present, bool runtimeRegistration, ref int next)
+    private static DeviceOp? ResolveStep(DeviceChoices.Step step, List<PeripheralSpec> present, bool runtimeRegistration, bool deregistration, ref int next)
     {
         var devices = present.Where(p => !p.IsModem).ToArray();
         switch (step.Kind)
@@ -90,9 +97,9 @@ public static class DeviceGenerators
                 return present.Count == 0 ? null : DeviceOp.Detach(present[step.A % present.Count].Name);
             case 2 when runtimeRegistration:
                 return DeviceOp.Register(Devices.RecTypes[step.A % Devices.RecTypes.Count]);
-            // The runtime-registration property is about binding, so it leaves deregistration to DRV-DEREGISTER's:
-            // a kernel's deregistration bugs must not show up under another clause.
-            case 3 when !runtimeRegistration:
+            // Only the properties about deregistration deregister: a kernel's deregistration bugs must not show up
+            // under another clause.
+            case 3 when deregistration:
                 return DeviceOp.Deregister(Devices.RecTypes[step.A % Devices.RecTypes.Count]);
             default:
                 if (devices.Length == 0) return null;
