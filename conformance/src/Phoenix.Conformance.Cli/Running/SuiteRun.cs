@@ -35,14 +35,6 @@ public static class SuiteRun
             TimeLimit = request.TimeLimitSeconds is { } s ? TimeSpan.FromSeconds(s) : new RunSettings().TimeLimit,
         };
         var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
-        // Where the run will write is checked before any rule runs: a run of minutes must not end in an I/O error.
-        EnsureWritableFolder(output, "--output");
-        if (request.UpdateExpectations)
-        {
-            var file = request.Expectations ?? Path.Combine(output, "expectations.yaml");
-            if (Directory.Exists(file)) throw new UsageException($"--update-expectations: '{file}' is a folder, not a file.");
-            EnsureWritableFolder(Path.GetDirectoryName(Path.GetFullPath(file))!, "--update-expectations");
-        }
         var all = context.Rules();
         CheckExpectedRulesExist(expectations, all, request.Expectations);
         var rules = selection.Apply(all);
@@ -60,6 +52,14 @@ public static class SuiteRun
             var planned = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
                 new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, DateTimeOffset.Now, 0, [], Selection: chosen);
             Commands.DiffCommand.CheckComparable(baseline, planned, request.AllowMismatch);
+        }
+        // Last of the checks (it creates the folder), still before any rule runs: a run of minutes must not end in an I/O error.
+        EnsureWritableFolder(output, "--output");
+        if (request.UpdateExpectations)
+        {
+            var file = request.Expectations ?? Path.Combine(output, "expectations.yaml");
+            if (Directory.Exists(file)) throw new UsageException($"--update-expectations: '{file}' is a folder, not a file.");
+            EnsureWritableFolder(Path.GetDirectoryName(Path.GetFullPath(file))!, "--update-expectations");
         }
 
         var console = context.Output;
