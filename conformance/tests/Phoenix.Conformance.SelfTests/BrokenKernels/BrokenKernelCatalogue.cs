@@ -3,5 +3,5 @@ namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 /// <summary>Every broken kernel the self-tests run.</summary>
 internal static class BrokenKernelCatalogue
 {
-    public static IReadOnlyList<BrokenKernel> All { get; } = [.. ModDefects.All, .. CompatDefects.All, .. FsDefects.All, .. UserDefects.All, .. DrvDefects.All, .. DrvCompatDefects.All, .. ModelDefects.All, .. UserModelDefects.All, .. CompatModelDefects.All, .. AdvisoryDefects.All];
+    public static IReadOnlyList<BrokenKernel> All { get; } = [.. ModDefects.All, .. CompatDefects.All, .. FsDefects.All, .. UserDefects.All, .. DrvDefects.All, .. DrvCompatDefects.All, .. ModelDefects.All, .. UserModelDefects.All, .. CompatModelDefects.All, .. AdvisoryDefects.All, .. SurvivorDefects.All];
 }
