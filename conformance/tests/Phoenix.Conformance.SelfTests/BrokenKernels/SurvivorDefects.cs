@@ -48,6 +48,11 @@ internal static class SurvivorDefects
             "  local r = table.pack(runThread(process, kernel.newThread(process, '<user mode callback>'), func, ...))\n" +
             "  if not r[1] then kernel.syslog.log({ level = 'error' }, 'User mode callback failed:', tostring(r[2])) end\n" +
             "  return r[1], r[2]\nend"),
+        // usermode.lua:140 (process.threads[id] = thread dropped; from the second, hash-ranked sample).
+        BrokenKernel.Patched("threads-not-listed", "PX-USER-CALLBACK-THREAD-NAME", "new threads, callback threads included, are not entered in their process's thread table",
+            "kernel.newThread = function(process, name)\n  local id = #process.threads + 1\n" +
+            "  local thread = { id = id, name = name or ('<thread:' .. id .. '>'), status = 'starting', args = {}, coroStack = {}, paused = false }\n" +
+            "  kernel.handles[thread] = true\n  return thread\nend"),
         // usermode.lua:52 (handles inside tables left as they were).
         BrokenKernel.Patched("nested-handles-not-copied", "ADV-USER-HANDLE-COPIES", "only a handle crossing by itself is copied; handles inside tables reach user code as the kernel's tables",
             "local toUser, handles = kernel.toUser, kernel.handles\n" +
