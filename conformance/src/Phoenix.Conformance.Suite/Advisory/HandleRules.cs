@@ -52,4 +52,24 @@ public sealed class HandleRules
             "late not to load (the handle is a copy)", $"it loaded; the program returned {result}");
         Check.Returns(result, [false, "alice"], "that program: (loadmodule succeeded, getuser afterwards)");
     }
+
+    /// <summary>A handle inside a table is as much a handle as one returned alone, and one table may reach user code
+    /// by two paths: every path must lead to a copy.</summary>
+    [Clause("ADV-USER-HANDLE-COPIES")]
+    public void ProcessHandleInsideARecordHeldTwice_CannotRaiseItsPrivileges(RuleContext context)
+    {
+        using var kernel = Boot(context);
+        const string program =
+            "local r = syscall.callmodule('handout', 'returnRecords') " +
+            "for _, key in ipairs({ 'first', 'second' }) do " +
+            "  if type(r) == 'table' and type(r[key]) == 'table' and type(r[key].owner) == 'table' then r[key].owner.user = 'root' end " +
+            "end " +
+            "return (pcall(syscall.loadmodule, '/lib/modules/manual/late.lua')), syscall.getuser()";
+        var result = kernel.Program("alice", program);
+        Check.That(!kernel.Answers("late"),
+            "attack: (1) alice calls handout.returnRecords, which returns { first = record, second = record } with record = { owner = her process handle }; " +
+            "(2) she sets user = \"root\" on first.owner and on second.owner; (3) she calls loadmodule(\"/lib/modules/manual/late.lua\")",
+            "late not to load (both paths lead to copies)", $"it loaded; the program returned {result}");
+        Check.Returns(result, [false, "alice"], "that program: (loadmodule succeeded, getuser afterwards)");
+    }
 }

@@ -60,4 +60,12 @@ public sealed class CompatCallRules
         Check.FailsWith(kernel.Syscall(Modules.Root, "unloadmodule", true), "bad argument #1 (expected string, got boolean)", "unloadmodule(true)");
         Check.FailsWith(kernel.Syscall("alice", "callmodule", "m"), "bad argument #2 (expected string, got nil)", "callmodule(\"m\")");
     }
+
+    [Clause("PX-MOD-ARG-CHECKS")]
+    public void Callmodule_WithANonStringName_ReportsBadArgumentOne(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty);
+        Check.FailsWith(kernel.Syscall("alice", "callmodule", 5L, "f"), "bad argument #1 (expected string, got number)", "callmodule(5, \"f\")");
+        Check.FailsWith(kernel.Syscall("alice", "callmodule"), "bad argument #1 (expected string, got nil)", "callmodule()");
+    }
 }

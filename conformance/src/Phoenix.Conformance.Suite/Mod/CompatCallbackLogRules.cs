@@ -20,4 +20,16 @@ public sealed class CompatCallbackLogRules
         var logged = kernel.ReadSyslog().Any(e => e.Level >= SyslogLevel.Error && e.Message.Contains("logged callback failure", StringComparison.Ordinal));
         Check.That(logged, "syslog after a callback failed", "an error-level entry with the callback's message", "none");
     }
+
+    [Clause("PX-USER-CALLBACK-ERROR-LOGGED")]
+    public void CallbackThatErrors_IsLoggedUnderApplicationError(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        Check.Succeeds(kernel.Program("alice", "return syscall.callmodule('umc', 'run', function() error('categorised callback failure', 0) end)"),
+            "a program whose callback raises an error");
+        var entries = kernel.ReadSyslog().Where(e => e.Message.Contains("categorised callback failure", StringComparison.Ordinal)).ToList();
+        Check.That(entries.Any(e => e.Category == "Application Error"), "syslog after a callback failed",
+            "an entry with the callback's message in category \"Application Error\"",
+            entries.Count == 0 ? "none" : string.Join("; ", entries.Select(e => $"{e} (category {e.Category ?? "none"})")));
+    }
 }

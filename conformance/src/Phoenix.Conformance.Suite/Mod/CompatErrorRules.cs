@@ -40,4 +40,15 @@ public sealed class CompatErrorRules
         Check.Returns(kernel.Program("alice", program), [false, "table", 42L, "a table error"],
             "pcall(syscall.callmodule, 'raises', 'raise', 'table') in alice's program: ok, type, code, reason");
     }
+
+    /// <summary>Phoenix's kernel is one chunk named "kernel", so its own errors read "kernel:N: …", and the dispatcher
+    /// removes those positions (facts §1.3, §1.4); the module raises from a chunk of that name to stand for them.</summary>
+    [Clause("PX-MOD-API-ERRORS")]
+    public void ErrorFromCodeNamedKernel_ReachesTheCallerWithoutItsPosition(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-MOD/raises.lua", "raises"));
+        Check.That(Check.Fails(kernel.CallModule("alice", "raises", "raise", "kernel"), "raise(\"kernel\") as alice") == "failed inside kernel code",
+            "first line of raise(\"kernel\")'s error (raised at \"kernel:1:\")", "\"failed inside kernel code\"",
+            kernel.CallModule("alice", "raises", "raise", "kernel").ErrorFirstLine);
+    }
 }

@@ -38,6 +38,16 @@ public sealed class CompatUserRules
             [true, "<user mode callback>"], "name of the thread a callback runs as, asked from inside the callback");
     }
 
+    /// <summary>"A new thread of the process" (facts §6, §7: threads maps id to Thread): the thread a callback runs
+    /// as is listed in its process under its id, as every thread is.</summary>
+    [Clause("PX-USER-CALLBACK-THREAD-NAME")]
+    public void Callback_RunsAsAThreadListedInItsProcess(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        Check.Returns(kernel.Program("alice", "local syscall = syscall return syscall.callmodule('umc', 'run', function() return syscall.callmodule('umc', 'threadListed') end)"),
+            [true, true], "whether process.threads[thread.id] is the thread a callback runs as, asked from inside the callback");
+    }
+
     [Clause("PX-USER-CALLBACK-AT-BOOT")]
     public void CallbackAtBoot_IsRefused_AndRunsNothing(RuleContext context)
     {
