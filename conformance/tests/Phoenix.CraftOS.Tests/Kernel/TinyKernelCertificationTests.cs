@@ -22,6 +22,7 @@ public class TinyKernelCertificationTests
     private static readonly HashSet<string> BeyondTiny =
     [
         "MOD-API/FixtureProgram_UsingAModuleAFilesystemAndADriver_Works",
+        "PX-USER-CALLBACK-ERROR-LOGGED/CallbackThatErrors_IsLoggedUnderApplicationError",
         "MOD-OWNER/BootModule_ChownedToUser_FailsToLoadAgain",
         "MOD-OWNER/GeneratedOwnerChanges_EachLoadJudgesTheOwnerAtThatMoment",
         "MOD-OWNER/ModuleOwnedByUserAtBoot_ChownedToRoot_Loads",
@@ -39,13 +40,21 @@ public class TinyKernelCertificationTests
         let profile = rule.Clause.AppliesTo(Profile.V2) ? Profile.V2 : Profile.V1
         select new TestCaseData(rule, profile).SetName($"Tiny {rule.Id}");
 
+    /// <summary>Module rules Tiny cannot answer at all: its callmodule runs the API function to its end in one go, so a
+    /// function that yields (waiting for an event, as PX-MOD-API-YIELD's does) leaves the request unanswered and the
+    /// adapter reports the kernel idle, an error. That is Tiny's limit, and the rule's error says so.</summary>
+    private static readonly HashSet<string> StopsTiny =
+    [
+        "PX-MOD-API-YIELD/ApiFunctionThatYields_ReturnsItsResultsWhenItFinishes",
+    ];
+
     [TestCaseSource(nameof(ModuleRules))]
     public void ModuleRule_PassesOnTiny(RuleDescriptor rule, Profile profile)
     {
         // A fixed seed keeps the property rules' cases the same on every CI run.
         var result = RuleRunner.Run(rule, Adapter, new RunSettings { Profile = profile, Seed = 20240101, TimeLimit = TimeSpan.FromSeconds(30) });
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rule.Id}: {result.Outcome} in {result.Duration.TotalMilliseconds:0} ms"));
-        var expected = BeyondTiny.Contains(rule.Id) ? RuleOutcome.Fail : RuleOutcome.Pass;
+        var expected = StopsTiny.Contains(rule.Id) ? RuleOutcome.Error : BeyondTiny.Contains(rule.Id) ? RuleOutcome.Fail : RuleOutcome.Pass;
         Assert.That(result.Outcome, Is.EqualTo(expected), $"{result.Message}\n{result.Details}");
     }
 }
