@@ -97,9 +97,10 @@ public sealed class CompatPermissionRules
         return $"owner {owner}, world {Bits(stat[LuaString.From("worldPermissions")])}, setuser {setuser}";
     }
 
+    /// <summary>A stat access table as "r-x" (the contract's <see cref="AccessBits"/> form), "(none)" when absent.</summary>
     private static string Bits(LuaValue access)
     {
         bool On(string key) => access is LuaTable t && t[LuaString.From(key)] is LuaBoolean { Value: true };
-        return access is LuaTable ? $"{(On("read") ? 'r' : '-')}{(On("write") ? 'w' : '-')}{(On("execute") ? 'x' : '-')}" : "(none)";
+        return access is LuaTable ? new AccessBits(On("read"), On("write"), On("execute")).ToString() : "(none)";
     }
 }
