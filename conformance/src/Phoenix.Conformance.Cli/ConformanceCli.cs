@@ -3,11 +3,12 @@ using Phoenix.Conformance.Cli.Commands;
 using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.Reporting.Expectations;
 using Phoenix.Conformance.Reporting.Json;
+using Phoenix.Conformance.Reporting.Shards;
 
 namespace Phoenix.Conformance.Cli;
 
 /// <summary>
-/// The command tree (run, diff, check-coverage) and the exit-code policy: every usage problem, from the parser or
+/// The command tree (run, diff, merge, check-coverage) and the exit-code policy: every usage problem, from the parser or
 /// from the commands, ends as one line on stderr and exit code 2, so CI logs say exactly what was wrong.
 /// </summary>
 public static class ConformanceCli
@@ -20,6 +21,7 @@ public static class ConformanceCli
         var root = new RootCommand("Phoenix conformance suite: certifies a kernel against the Kernel modules page.");
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -33,7 +35,7 @@ public static class ConformanceCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException)
+        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException or ShardMergeException)
         {
             return Usage(context, e.Message);
         }

@@ -24,10 +24,11 @@ public static class RunCommand
         var seed = new Option<string?>("--seed") { Description = "Seed for property rules. Default: each rule's own fixed seed, derived from the suite version, so verdicts are reproducible. A number gives every rule that seed (replay a reported failure with it and --filter <rule ID>); 'random' draws one for this run and prints it." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
         var allowMismatch = DiffCommand.AllowMismatchOption();
+        var shard = new Option<string?>("--shard") { Description = "i/n: run only the i-th of n parts of the selection (1-based; a rule's part depends only on its ID), for CI matrices; join the parts' results.json files with 'merge'." };
         var adapterPath = new Option<string[]>("--adapter-path") { Description = "A folder holding your *.Adapter.dll (built against the Phoenix.Conformance.Abstractions package); repeatable. Also read from PHOENIX_ADAPTER_PATH." };
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {
-            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath,
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath, shard,
         };
         command.SetAction(parse => SuiteRun.Execute(new RunRequest(
             parse.GetValue(adapter)!,
@@ -42,7 +43,8 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(timeLimit),
             parse.GetValue(allowMismatch),
-            [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()]), context));
+            [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()],
+            parse.GetValue(shard)), context));
         return command;
     }
 }

@@ -14,4 +14,5 @@ public sealed record RunRequest(
     string? Seed,
     double? TimeLimitSeconds,
     bool AllowMismatch = false,
-    IReadOnlyList<string>? AdapterPaths = null);
+    IReadOnlyList<string>? AdapterPaths = null,
+    string? Shard = null);

@@ -24,6 +24,7 @@ public static class SuiteRun
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
         var seed = ParseSeed(request.Seed);
+        var shard = ParseShard(request.Shard);
         if (request.TimeLimitSeconds is { } limit && !(limit > 0 && limit <= MaxTimeLimitSeconds))
         {
             throw new UsageException($"--time-limit must be a number of seconds above 0 and at most {MaxTimeLimitSeconds} (a day), not {limit}.");
@@ -37,11 +38,14 @@ public static class SuiteRun
         var output = request.Output ?? Path.Combine("reports", "out", adapter.Name);
         var all = context.Rules();
         CheckExpectedRulesExist(expectations, all, request.Expectations);
-        var rules = selection.Apply(all);
-        var chosen = selection.Filters.Count == 0 && selection.Levels.Count == 0
+        var selected = selection.Apply(all);
+        var rules = shard is null ? selected : [.. selected.Where(r => shard.Includes(r.Id))];
+        var chosen = selection.Filters.Count == 0 && selection.Levels.Count == 0 && shard is null
             ? null
-            : new RunSelection(selection.Filters, [.. selection.Levels.Select(l => l.ToString().ToUpperInvariant())]);
-        if (rules.Count == 0)
+            : new RunSelection(selection.Filters, [.. selection.Levels.Select(l => l.ToString().ToUpperInvariant())], shard);
+        // A shard left empty by a small selection still writes its (empty) reports, so a CI matrix's merge step
+        // finds every part; only a selection that is empty as a whole certifies nothing.
+        if (selected.Count == 0)
         {
             context.Error.WriteLine($"No rule matches the selection (profile {selection.Profile.ToString().ToLowerInvariant()}, {chosen}): nothing to certify, no report written.");
             return ExitCodes.EmptySelection;
@@ -63,7 +67,8 @@ public static class SuiteRun
         }
 
         var console = context.Output;
-        console.WriteLine($"Phoenix conformance {Suite.SuiteAssembly.Version}: {rules.Count} rules, profile {selection.Profile.ToString().ToLowerInvariant()}, adapter {adapter.Name} {adapter.Version}");
+        var part = shard is null ? "" : $" (shard {shard} of {selected.Count})";
+        console.WriteLine($"Phoenix conformance {Suite.SuiteAssembly.Version}: {rules.Count} rules{part}, profile {selection.Profile.ToString().ToLowerInvariant()}, adapter {adapter.Name} {adapter.Version}");
         console.WriteLine(seed is { } given
             ? $"Seed: {given} (every property rule{(IsRandom(request.Seed) ? ", drawn for this run" : "")}; rerun with --seed {given})"
             : $"Seed: {DefaultSeed.Name} (each property rule its own, fixed by the suite version and the rule ID)");
@@ -99,6 +104,14 @@ public static class SuiteRun
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
         if (replaced is not null) console.WriteLine($"note: they replace the reports of another kernel ({replaced}); give --output to keep both.");
         return Gate(run, request, expectations, comparison, output, console);
+    }
+
+    /// <summary>The run's last word, shared by <c>run</c> and <c>merge</c> so logs of both read alike.</summary>
+    public static string ConformanceLine(RunResults run)
+    {
+        var summary = run.Summary;
+        var percent = RunSummary.Of(run.PageRules).ConformancePercent is { } p ? $"{p:0.0}%" : "n/a";
+        return $"Conformance: {percent} of MUST rules pass. {summary.UnexpectedFailures} unexpected failure(s), {summary.UnexpectedPasses} unexpected pass(es), {summary.ExpectedFailures} expected failure(s).";
     }
 
     private const double MaxTimeLimitSeconds = 86_400;
@@ -156,9 +169,7 @@ public static class SuiteRun
     private static int Gate(RunResults run, RunRequest request, ExpectationSet expectations, string? comparison, string output, TextWriter console)
     {
         var summary = run.Summary;
-        var page = RunSummary.Of(run.PageRules);
-        var percent = page.ConformancePercent is { } p ? $"{p:0.0}%" : "n/a";
-        console.WriteLine($"Conformance: {percent} of MUST rules pass. {summary.UnexpectedFailures} unexpected failure(s), {summary.UnexpectedPasses} unexpected pass(es), {summary.ExpectedFailures} expected failure(s).");
+        console.WriteLine(ConformanceLine(run));
         var exit = ExitCodes.Success;
         if (summary.UnexpectedFailures > 0) exit = ExitCodes.Unexpected;
         if (request.Strict && summary.UnexpectedPasses > 0)
@@ -190,6 +201,12 @@ public static class SuiteRun
         var number when ulong.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => n,
         _ => throw new UsageException($"Unknown seed '{text}' for --seed (expected a number, 'random' or 'default')."),
     };
+
+    private static RunShard? ParseShard(string? text)
+    {
+        if (text is null) return null;
+        return RunShard.TryParse(text, out var problem) ?? throw new UsageException($"--shard: {problem}.");
+    }
 
     private static bool IsRandom(string? text) => string.Equals(text?.Trim(), "random", StringComparison.OrdinalIgnoreCase);
 
