@@ -17,7 +17,8 @@ public sealed record CoroutineStep(CoroutineStatus Status, IReadOnlyList<LuaValu
 
 /// <summary>
 /// A Lua coroutine driven from C#: the kernel runs syscalls in one so that module code reached from a syscall may
-/// yield (facts §1.6). Each resume runs inside the instruction budget; an error throws
+/// yield (facts §1.6). Each resume runs inside the instruction budget (its own, or the open
+/// <see cref="LuaEngine.BudgetScope"/>'s); an error throws
 /// <see cref="LuaScriptException"/> and leaves the coroutine dead.
 /// </summary>
 public sealed class LuaCoroutine : IDisposable

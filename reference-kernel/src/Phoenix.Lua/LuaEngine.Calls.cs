@@ -144,20 +144,61 @@ public sealed partial class LuaEngine
 
     internal void LeaveLua(int saved) => _hostCode = saved;
 
-    /// <summary>The budget is per top-level entry from C#: nested calls from callbacks share their caller's.</summary>
+    /// <summary>The budget is per top-level entry from C#: nested calls from callbacks share their caller's. Inside a
+    /// <see cref="BudgetScope"/>, every top-level entry shares the scope's.</summary>
     internal void EnterBudget()
     {
-        if (_depth++ == 0)
+        if (_depth++ == 0 && _scopes == 0) RefillBudget();
+    }
+
+    private void RefillBudget()
+    {
+        _budgetLeft = _options.InstructionBudget;
+        _tripped = false;
+    }
+
+    /// <summary>
+    /// A full collection once no Lua code runs, when the state holds more than half its limit. Lua collects before
+    /// it fails an allocation of its own, but not for buffers (string.rep, concat, gsub and friends allocate through
+    /// lauxlib, which fails at once): without this, the garbage a program left when it ran out of memory makes every
+    /// later program fail the same way. No finalizer can run here: the sandbox refuses <c>__gc</c>.
+    /// </summary>
+    private void ReclaimIfHigh()
+    {
+        if (MemoryInUse > _options.MemoryLimitBytes / 2) _main.GarbageCollector(LuaGC.Collect, 0);
+    }
+
+    /// <summary>
+    /// One instruction budget for several top-level entries: a syscall or program that C# resumes again after each
+    /// plain yield must not get a fresh budget per resume, or code that burns most of a budget and yields runs
+    /// without bound. Scopes nest; the outermost one sets the budget. Dispose ends the scope.
+    /// </summary>
+    public IDisposable BudgetScope()
+    {
+        ThrowIfDisposed();
+        if (_scopes++ == 0 && _depth == 0) RefillBudget();
+        return new ScopeEnd(this);
+    }
+
+    private int _scopes;
+
+    private sealed class ScopeEnd(LuaEngine engine) : IDisposable
+    {
+        private bool _ended;
+
+        public void Dispose()
         {
-            _budgetLeft = _options.InstructionBudget;
-            _tripped = false;
+            if (_ended) return;
+            _ended = true;
+            engine._scopes--;
         }
     }
 
     /// <summary>Leaves a budgeted entry; true when this ended a top-level entry during which the budget tripped.</summary>
     internal bool LeaveBudget(LuaState state)
     {
-        if (--_depth == 0 && _tripped)
+        if (--_depth == 0) ReclaimIfHigh();
+        if (_depth == 0 && _tripped)
         {
             // The trip replaced the hook on the thread that overran; give the main thread the budget hook back.
             InstallBudgetHook(_main);

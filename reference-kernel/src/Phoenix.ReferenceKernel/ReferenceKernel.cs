@@ -90,7 +90,7 @@ public sealed partial class ReferenceKernel : IDisposable
     public SyscallResult Syscall(string user, string name, IReadOnlyList<LuaValue> args)
     {
         ThrowIfStopped("syscall " + name);
-        var (process, thread) = _processes.ForUser(user);
+        if (!TryProcessFor(user, out var process, out var thread, out var failure)) return failure;
         return Run(process, thread, name, args);
     }
 
@@ -101,7 +101,7 @@ public sealed partial class ReferenceKernel : IDisposable
     public SyscallResult RunUserChunk(string user, string source, IReadOnlyList<LuaValue> args)
     {
         ThrowIfStopped("user program");
-        var (process, _) = _processes.ForUser(user);
+        if (!TryProcessFor(user, out var process, out _, out var failure)) return failure;
         LuaRef chunk;
         using (var env = _engine.GetFieldRef(process, "env") ?? throw new InvalidOperationException("process without env"))
         {
@@ -126,6 +126,24 @@ public sealed partial class ReferenceKernel : IDisposable
         _engine.Dispose();
     }
 
+    /// <summary>The user's process, created on first use. Creating it runs Lua, which can fail (a state full of a
+    /// hostile program's memory): that fails the call, never throws out of the kernel's API.</summary>
+    private bool TryProcessFor(string user, out LuaRef process, out LuaRef thread, out SyscallResult failure)
+    {
+        try
+        {
+            (process, thread) = _processes.ForUser(user);
+            failure = null!;
+            return true;
+        }
+        catch (LuaScriptException e)
+        {
+            (process, thread) = (null!, null!);
+            failure = SyscallResult.Failure(LuaString.From($"could not create the process of {user}: {e.Message}"));
+            return false;
+        }
+    }
+
     private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args) =>
         Drive(_dispatch, "syscall " + name, [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)]);
 
@@ -133,6 +151,8 @@ public sealed partial class ReferenceKernel : IDisposable
     /// plain yields, and turns what it returns, or how it failed, into a result. The kernel always goes on.</summary>
     private SyscallResult Drive(LuaRef entry, string name, LuaArg[] callArgs)
     {
+        // One budget for every resume: a fresh one per resume would let code that yields run without bound.
+        using var budget = _engine.BudgetScope();
         using var coroutine = _engine.CreateCoroutine(entry);
         try
         {

@@ -115,11 +115,12 @@ function kernel.runThread(process, thread, fn, ...)
     for _ = 1, MAX_STEPS do
         local result = pack(resume(co, unpack(input, 1, input.n)))
         if not result[1] then
-            thread.status, thread.did_error = "dead", true
+            -- A dead thread's coroutine is dropped: its stack may hold all the memory a failed program took.
+            thread.status, thread.did_error, thread.coro = "dead", true, nil
             return false, result[2]
         end
         if status(co) == "dead" then
-            thread.status = "dead"
+            thread.status, thread.coro = "dead", nil
             return true, unpack(result, 2, result.n)
         end
         if result[2] == "syscall" then
@@ -130,7 +131,7 @@ function kernel.runThread(process, thread, fn, ...)
             input = pack()
         end
     end
-    thread.status, thread.did_error = "dead", true
+    thread.status, thread.did_error, thread.coro = "dead", true, nil
     return false, "thread " .. tostring(thread.id) .. " ran " .. MAX_STEPS .. " steps without finishing"
 end
 
