@@ -24,6 +24,9 @@ public sealed record KernelOptions
     /// <summary>A syscall whose code keeps yielding is given up after this many resumes.</summary>
     public int MaxSyscallResumes { get; init; } = 10_000;
 
+    /// <summary>Characters of messages the syslog keeps; past it the oldest lines are dropped, with a notice.</summary>
+    public long SyslogLimitChars { get; init; } = Logging.Syslog.DefaultLimitChars;
+
     /// <summary>Reported by the version syscall and PHOENIX_VERSION: the Phoenix release whose behaviour we follow.</summary>
     public string PhoenixVersion { get; init; } = "0.0.9";
 }

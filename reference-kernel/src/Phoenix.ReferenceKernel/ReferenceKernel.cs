@@ -34,7 +34,7 @@ public sealed partial class ReferenceKernel : IDisposable
         _options = options;
         // Checked before anything is built: an unknown override is a usage error, reported as a failed boot.
         var scripts = ScriptsFor(options).ToArray();
-        Syslog = new Syslog(Tick);
+        Syslog = new Syslog(Tick, options.SyslogLimitChars);
         FileSystem = MemoryFileSystem.FromImage(image, Tick);
         _engine = new LuaEngine(options.Engine);
         _kernelEnv = _engine.CreateEnvironment();

@@ -18,6 +18,18 @@ internal static class LuaMarshal
     /// instead of exhausting host memory.</summary>
     public const int MaxEntries = 100_000;
 
+    /// <summary>String bytes one value's copy may hold in total. A table can hold the same large string under many
+    /// keys at no cost in Lua (strings are shared), while its copy holds one per key: 200 references to a 64 MiB
+    /// string would ask the host for 12.8 GB. The limit is the default memory limit of a state.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>What one value's copy has used so far of <see cref="MaxEntries"/> and <see cref="MaxBytes"/>.</summary>
+    private struct Budget
+    {
+        public int Entries;
+        public long Bytes;
+    }
+
     public static void Push(LuaState state, LuaValue value, int depth = 0)
     {
         if (depth > MaxDepth) throw new ArgumentException($"Value nested deeper than {MaxDepth} levels.", nameof(value));
@@ -71,11 +83,11 @@ internal static class LuaMarshal
 
     public static LuaValue Pull(LuaState state, int index)
     {
-        var entries = 0;
-        return Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0, ref entries);
+        var budget = new Budget();
+        return Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0, ref budget);
     }
 
-    private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth, ref int entries)
+    private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth, ref Budget budget)
     {
         switch (state.Type(index))
         {
@@ -87,15 +99,18 @@ internal static class LuaMarshal
             case LuaType.Number:
                 return state.IsInteger(index) ? new LuaInteger(state.ToInteger(index)) : new LuaFloat(state.ToNumber(index));
             case LuaType.String:
+                // Checked before copying: the length is known without touching the bytes.
+                budget.Bytes += (long)state.RawLen(index);
+                if (budget.Bytes > MaxBytes) throw TooLarge($"more than {MaxBytes / (1024 * 1024)} MiB of strings");
                 return new LuaString(state.ToBuffer(index, false));
             case LuaType.Table:
-                return PullTable(state, index, path, depth, ref entries);
+                return PullTable(state, index, path, depth, ref budget);
             case var other:
                 return new LuaOpaque(state.TypeName(other));
         }
     }
 
-    private static LuaValue PullTable(LuaState state, int index, HashSet<IntPtr> path, int depth, ref int entries)
+    private static LuaValue PullTable(LuaState state, int index, HashSet<IntPtr> path, int depth, ref Budget budget)
     {
         var identity = state.ToPointer(index);
         if (depth > MaxDepth || !path.Add(identity)) return new LuaOpaque("table");
@@ -105,21 +120,20 @@ internal static class LuaMarshal
         state.PushNil();
         while (state.Next(index))
         {
-            if (++entries > MaxEntries)
+            if (++budget.Entries > MaxEntries)
             {
                 state.Pop(2);
                 path.Remove(identity);
-                throw new LuaScriptException(LuaErrorKind.Runtime,
-                    LuaString.From($"value too large to cross into the host: more than {MaxEntries} table entries"), null);
+                throw TooLarge($"more than {MaxEntries} table entries");
             }
-            var value = Pull(state, state.GetTop(), path, depth + 1, ref entries);
+            var value = Pull(state, state.GetTop(), path, depth + 1, ref budget);
             if (state.Type(-2) == LuaType.Number && state.IsInteger(-2) && state.ToInteger(-2) >= 1)
             {
                 integerKeyed[state.ToInteger(-2)] = value;
             }
             else
             {
-                other.Add(new(Pull(state, state.GetTop() - 1, path, depth + 1, ref entries), value));
+                other.Add(new(Pull(state, state.GetTop() - 1, path, depth + 1, ref budget), value));
             }
             state.Pop(1);
         }
@@ -134,6 +148,9 @@ internal static class LuaMarshal
         }
         return new LuaTable(array, other);
     }
+
+    private static LuaScriptException TooLarge(string what) =>
+        new(LuaErrorKind.Runtime, LuaString.From($"value too large to cross into the host: {what}"), null);
 
     /// <summary>
     /// The array part is 1..K for the largest K at which at least half of the keys 1..K are present: dense lists with
