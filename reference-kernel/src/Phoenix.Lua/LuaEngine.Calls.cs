@@ -210,13 +210,14 @@ public sealed partial class LuaEngine
     }
 
     /// <summary>
-    /// Bills a new coroutine the one hook interval it could run before its own count hook first fires (each thread
-    /// counts down separately). Returns the budget message once the budget is spent, for the Lua side to trip.
+    /// Bills native work the count hook cannot see, in instructions: a new coroutine the one hook interval it could
+    /// run before its own count hook first fires (each thread counts down separately), a full garbage collection its
+    /// share of the heap. Returns the budget message once the budget is spent, for the Lua side to trip.
     /// </summary>
-    private IReadOnlyList<LuaArg> ChargeNewThread()
+    private IReadOnlyList<LuaArg> Charge(long instructions)
     {
         if (_depth == 0 || _tripped) return [];
-        _budgetLeft -= _options.HookInterval;
+        _budgetLeft -= Math.Max(0, instructions);
         if (_budgetLeft > 0) return [];
         _tripped = true;
         return [BudgetMessage];

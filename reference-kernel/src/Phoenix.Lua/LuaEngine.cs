@@ -49,7 +49,7 @@ public sealed partial class LuaEngine : IDisposable
         _takeTraceback = Internal("takeTraceback");
         _trip = Internal("trip");
         _makeEnv = Internal("makeEnv");
-        using (var bill = Register(null, "charge", _ => ChargeNewThread()))
+        using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {
             Call(setCharge, bill);

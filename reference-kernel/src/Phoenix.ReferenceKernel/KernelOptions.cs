@@ -27,6 +27,9 @@ public sealed record KernelOptions
     /// <summary>Characters of messages the syslog keeps; past it the oldest lines are dropped, with a notice.</summary>
     public long SyslogLimitChars { get; init; } = Logging.Syslog.DefaultLimitChars;
 
+    /// <summary>Bytes all tmpfs instances (the root filesystem included) may hold; past it writes fail "Out of space".</summary>
+    public long TmpFsQuotaBytes { get; init; } = Vfs.TmpFs.DefaultQuotaBytes;
+
     /// <summary>Reported by the version syscall and PHOENIX_VERSION: the Phoenix release whose behaviour we follow.</summary>
     public string PhoenixVersion { get; init; } = "0.0.9";
 }

@@ -39,7 +39,7 @@ public sealed partial class ReferenceKernel : IDisposable
         _engine = new LuaEngine(options.Engine);
         _kernelEnv = _engine.CreateEnvironment();
         _internals = _engine.NewTable();
-        using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick));
+        using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick, options.TmpFsQuotaBytes));
         using var scriptEnv = _engine.CreateEnvironment();
         foreach (var script in scripts.Concat(options.ExtraScripts))
         {

@@ -61,12 +61,13 @@ end
 
 -- A new thread starts its own hook countdown, so up to one hook interval of its work is never counted. The engine
 -- registers `charge` (C#), which bills that interval to the budget when a thread is created; without it, spreading
--- work over many short coroutines would run far past the budget.
+-- work over many short coroutines would run far past the budget. charge(n) bills n instructions of other native
+-- work (a full garbage collection).
 local charge = function() end
 function internal.setCharge(bill)
     -- bill() returns the budget message once the budget is spent; the trip then aborts the caller right here.
-    charge = function()
-        local over = bill()
+    charge = function(instructions)
+        local over = bill(instructions)
         if over then internal.trip(over) end
     end
 end
@@ -276,9 +277,13 @@ function internal.makeEnv(introspection)
     }
     env.debug = introspection and introspectionDebug() or { traceback = traceback }
     env.collectgarbage = function(option, ...)
-        if option == nil or option == "collect" or option == "count" or option == "step" then
+        if option == nil or option == "collect" or option == "step" then
+            -- A collection (a step may finish a whole cycle) walks the heap in C, unseen by the count hook: billed
+            -- about one instruction per 32 bytes (KB * 32), so a loop of them ends with the budget, not minutes later.
+            charge(floor(collectgarbage("count") * 32))
             return collectgarbage(option, ...)
         end
+        if option == "count" then return collectgarbage(option) end
         error("collectgarbage option '" .. tostring(option) .. "' is not available", 2)
     end
     -- Text chunks only; without an explicit environment a chunk gets this environment, never the real globals.

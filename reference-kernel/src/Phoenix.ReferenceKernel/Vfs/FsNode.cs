@@ -15,7 +15,42 @@ public sealed class FsNode
 
     public bool IsDirectory { get; }
 
-    public byte[] Content { get; set; } = [];
+    private byte[] _data = [];
+
+    /// <summary>The file's bytes. Reading after appends trims the buffer once; setting replaces it. Sizes change only
+    /// through <see cref="MemoryFileSystem"/>, which keeps the filesystem's total.</summary>
+    public byte[] Content
+    {
+        get
+        {
+            if (_data.Length != Size) _data = _data[..Size];
+            return _data;
+        }
+        internal set
+        {
+            _data = value;
+            Size = value.Length;
+        }
+    }
+
+    /// <summary>Bytes in the file.</summary>
+    public int Size { get; private set; }
+
+    /// <summary>Adds bytes at the end in amortised constant time per byte (the buffer doubles), so a program writing a
+    /// file in small pieces does not copy the whole file on every write.</summary>
+    internal void Append(ReadOnlySpan<byte> bytes)
+    {
+        var needed = (long)Size + bytes.Length;
+        if (needed > Array.MaxLength) throw new IOException("File too large");
+        if (needed > _data.Length)
+        {
+            var grown = new byte[(int)Math.Min(Array.MaxLength, Math.Max(needed, Math.Max(256L, (long)_data.Length * 2)))];
+            _data.AsSpan(0, Size).CopyTo(grown);
+            _data = grown;
+        }
+        bytes.CopyTo(_data.AsSpan(Size));
+        Size = (int)needed;
+    }
 
     public string Owner { get; set; }
 

@@ -5,7 +5,7 @@ namespace Phoenix.ReferenceKernel.Vfs;
 /// <summary>
 /// The in-memory root filesystem, enough for module loading: directories, files, owners, per-user and world
 /// permissions. Listing is sorted in plain string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1).
-/// Mounts and the filesystem syscalls build on this in the filesystems issue.
+/// It keeps the total of its files' sizes (<see cref="UsedBytes"/>), for tmpfs quotas.
 /// </summary>
 public sealed class MemoryFileSystem
 {
@@ -25,12 +25,29 @@ public sealed class MemoryFileSystem
         foreach (var entry in image.Entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             var node = fs.Create(entry.Path, entry.IsDirectory, entry.Owner);
-            node.Content = entry.Content ?? [];
+            fs.Write(node, entry.Content ?? []);
             node.Permissions.Clear();
             foreach (var (user, bits) in entry.Permissions) node.Permissions[user] = bits;
             node.WorldPermissions = entry.WorldPermissions;
         }
         return fs;
+    }
+
+    /// <summary>Bytes in all files.</summary>
+    public long UsedBytes { get; private set; }
+
+    /// <summary>Replaces a file's bytes.</summary>
+    public void Write(FsNode node, byte[] content)
+    {
+        UsedBytes += content.Length - node.Size;
+        node.Content = content;
+    }
+
+    /// <summary>Adds bytes at the end of a file.</summary>
+    public void Append(FsNode node, ReadOnlySpan<byte> bytes)
+    {
+        node.Append(bytes);
+        UsedBytes += bytes.Length;
     }
 
     public FsNode? Find(string path)
@@ -76,8 +93,11 @@ public sealed class MemoryFileSystem
     {
         var parts = FsPath.Components(path);
         if (parts.Count == 0) throw new IOException("/: Cannot remove the root");
-        Find(string.Join('/', parts.Take(parts.Count - 1)))?.Children.Remove(parts[^1]);
+        var parent = Find(string.Join('/', parts.Take(parts.Count - 1)));
+        if (parent is not null && parent.Children.Remove(parts[^1], out var removed)) UsedBytes -= SizeOf(removed);
     }
+
+    private static long SizeOf(FsNode node) => node.Size + node.Children.Values.Sum(SizeOf);
 
     /// <summary>Moves a node to a new path whose parent exists.</summary>
     public void Move(string from, string to)

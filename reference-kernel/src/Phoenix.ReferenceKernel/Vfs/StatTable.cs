@@ -8,7 +8,7 @@ namespace Phoenix.ReferenceKernel.Vfs;
 public static class StatTable
 {
     public static LuaTable From(FsNode node) => LuaTable.Record(
-        ("size", (long)node.Content.Length),
+        ("size", (long)node.Size),
         ("type", node.IsDirectory ? "directory" : "file"),
         ("created", node.Created),
         ("modified", node.Modified),

@@ -10,8 +10,12 @@ namespace Phoenix.ReferenceKernel.Vfs;
 /// <c>host.tmpfs(id, op, user, path, …)</c>; this class applies the built-in permission semantics (facts §4.7): a
 /// user's own entry replaces world permissions, root bypasses checks, chmod and chown need the owner or root.
 /// </summary>
-public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock)
+public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long quotaBytes = TmpFs.DefaultQuotaBytes)
 {
+    /// <summary>Bytes all instances together may hold: enough for any module set or rule, far less than a host's
+    /// memory, so an ordinary user writing in a loop gets "Out of space" instead of exhausting the host.</summary>
+    public const long DefaultQuotaBytes = 256L * 1024 * 1024;
+
     private readonly List<MemoryFileSystem> _instances = [root];
 
     /// <summary>host.tmpfsNew(user): a new empty instance whose root belongs to the mounting user.</summary>
@@ -107,7 +111,7 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock)
         {
             Require(node, user, path, b => b.Write);
         }
-        if (mode.StartsWith('w')) node.Content = [];
+        if (mode.StartsWith('w')) fs.Write(node, []);
         node.Modified = clock();
         return [true];
     }
@@ -115,7 +119,10 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock)
     private IReadOnlyList<LuaArg> Append(MemoryFileSystem fs, string path, LuaValue data)
     {
         var node = Existing(fs, path);
-        node.Content = [.. node.Content, .. data is LuaString s ? s.Bytes : []];
+        var bytes = data is LuaString s ? s.Bytes : [];
+        // As on a full ComputerCraft disk (CC:T's message); the file keeps what was written before.
+        if (_instances.Sum(f => f.UsedBytes) + bytes.Length > quotaBytes) throw Error(path, "Out of space");
+        fs.Append(node, bytes);
         node.Modified = clock();
         return [];
     }
