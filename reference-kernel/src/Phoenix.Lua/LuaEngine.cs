@@ -9,7 +9,7 @@ namespace Phoenix.Lua;
 
 /// <summary>
 /// One Lua 5.4 state with the policy KeraLua leaves out: allow-list environments (<see cref="CreateEnvironment()"/>),
-/// text-only chunks (<see cref="Load(byte[],string,LuaRef)"/>), protected calls that fail with one exception type
+/// text-only chunks (<see cref="Load(byte[],string,LuaRef)"/>; our own compiled once: <see cref="CompiledChunk"/>), protected calls that fail with one exception type
 /// (<see cref="LuaScriptException"/>), registered C# functions that never raise a Lua error from a C# frame, an
 /// instruction budget and a memory limit. Not thread-safe: one kernel drives it from one thread at a time.
 /// </summary>
@@ -101,6 +101,19 @@ public sealed partial class LuaEngine : IDisposable
         }
         var state = Current;
         var status = state.LoadBuffer(source, chunkName, "t");
+        if (status != LuaStatus.OK) throw Fail(state, status, traceback: null);
+        PushRef(state, environment);
+        state.SetUpValue(-2, 1);
+        return RefTop(state);
+    }
+
+    /// <summary>Loads a chunk compiled by <see cref="CompiledChunk.Compile"/> (never bytes from elsewhere), with
+    /// <paramref name="environment"/> as its globals, as <see cref="Load(string,string,LuaRef)"/> does for text.</summary>
+    public LuaRef Load(CompiledChunk chunk, LuaRef environment)
+    {
+        ThrowIfDisposed();
+        var state = Current;
+        var status = state.LoadBuffer(chunk.Bytecode, chunk.Name, "b");
         if (status != LuaStatus.OK) throw Fail(state, status, traceback: null);
         PushRef(state, environment);
         state.SetUpValue(-2, 1);

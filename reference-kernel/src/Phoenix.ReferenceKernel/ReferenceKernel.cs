@@ -43,7 +43,7 @@ public sealed partial class ReferenceKernel : IDisposable
         using var scriptEnv = _engine.CreateEnvironment();
         foreach (var script in scripts.Concat(options.ExtraScripts))
         {
-            using var chunk = _engine.Load(script.Source, "=kernel", scriptEnv);
+            using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);
         }
         _dispatch = Internal("dispatch");
