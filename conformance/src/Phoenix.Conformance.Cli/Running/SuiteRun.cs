@@ -57,6 +57,7 @@ public static class SuiteRun
                 new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, DateTimeOffset.Now, 0, [], Selection: chosen);
             Commands.DiffCommand.CheckComparable(baseline, planned, request.AllowMismatch);
         }
+        CheckBoots(adapter);
         // Last of the checks (it creates the folder), still before any rule runs: a run of minutes must not end in an I/O error.
         EnsureWritableFolder(output, "--output");
         if (request.UpdateExpectations)
@@ -115,6 +116,24 @@ public static class SuiteRun
     }
 
     private const double MaxTimeLimitSeconds = 86_400;
+
+    /// <summary>
+    /// One boot of an empty image before any rule: a kernel that cannot boot at all (a missing ROM file or API, a
+    /// kernel that does not compile) would otherwise fail every rule for that one reason and end in a percentage that
+    /// reads like a verdict. It is reported once, with the adapter's reason, and nothing is written.
+    /// </summary>
+    private static void CheckBoots(Abstractions.Kernel.IKernelAdapter adapter)
+    {
+        try
+        {
+            adapter.Boot(Abstractions.Boot.BootImage.Empty).Dispose();
+        }
+        catch (Abstractions.Kernel.KernelBootException e)
+        {
+            var reason = e.Message.ReplaceLineEndings(" ").Trim();
+            throw new UsageException($"The kernel cannot be certified: it does not boot an empty image, so no rule can run. {reason}");
+        }
+    }
 
     /// <summary>Creates <paramref name="folder"/> if needed and proves a file can be written in it.</summary>
     private static void EnsureWritableFolder(string folder, string option)
