@@ -1,10 +1,12 @@
+using Phoenix.Common;
+
 namespace Phoenix.Conformance.Meta.Tests;
 
 /// <summary>Finds the repository (the folder holding Phoenix.Conformance.sln), the clause catalogue in it and,
 /// when a developer has them, the captures of the published page.</summary>
 internal static class RepositoryLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = RepositoryRoot.Find();
 
     /// <summary>conformance/spec/clauses.md: the clause catalogue, ours, in the repository.</summary>
     public static string ClausesFile => Combine("conformance", "spec", "clauses.md");
@@ -17,13 +19,4 @@ internal static class RepositoryLayout
             .FirstOrDefault(File.Exists);
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Phoenix.Conformance.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Phoenix.Conformance.sln not found above " + AppContext.BaseDirectory);
-    }
 }
