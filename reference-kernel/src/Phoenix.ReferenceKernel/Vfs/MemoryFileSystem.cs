@@ -3,9 +3,9 @@ using Phoenix.Conformance.Abstractions.Boot;
 namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>
-/// The in-memory root filesystem, enough for module loading: directories, files, owners, per-user and world
-/// permissions. Listing is sorted in plain string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1).
-/// Mounts and the filesystem syscalls build on this in the filesystems issue.
+/// One in-memory filesystem: directories, files, owners, per-user and world permissions. Listing is sorted in plain
+/// string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1). Each tmpfs mount is one (<see cref="TmpFs"/>),
+/// the root mount the one filled from the boot image; mounts and dispatch are Scripting/fs.lua's.
 /// </summary>
 public sealed class MemoryFileSystem
 {

@@ -6,7 +6,7 @@ namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>
 /// The built-in memory filesystem type (Phoenix calls it <c>tmpfs</c>): each mount is a <see cref="MemoryFileSystem"/>,
-/// the root mount being the one filled from the boot image. The Lua class in Scripting/fs.lua calls
+/// the root mount being the one filled from the boot image. The Lua class in Scripting/tmpfs.lua calls
 /// <c>host.tmpfs(id, op, user, path, …)</c>; this class applies the built-in permission semantics (facts §4.7): a
 /// user's own entry replaces world permissions, root bypasses checks, chmod and chown need the owner or root.
 /// </summary>
