@@ -1,3 +1,6 @@
+// Clauses: none (a glue script; see Scripting/)
+// Mirrors: no Phoenix part
+
 namespace Phoenix.ReferenceKernel;
 
 /// <summary>

@@ -1,3 +1,6 @@
+// Clauses: none (the host table and the built-in scripts)
+// Mirrors: no Phoenix part
+
 using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;

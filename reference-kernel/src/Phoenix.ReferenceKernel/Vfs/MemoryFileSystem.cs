@@ -1,3 +1,7 @@
+// Clauses: MOD-OWNER, MOD-WORLD-WRITABLE
+// Compat: PX-FS-CHMOD-CHOWN
+// Mirrors: Phoenix 05-filesystem (tmpfs storage)
+
 using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;
