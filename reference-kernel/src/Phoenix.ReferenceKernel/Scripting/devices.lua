@@ -1,5 +1,5 @@
 -- Device tree and drivers (page: "Device drivers"; facts §5; Phoenix parts 40-hardware, 55-drivers). The simulated
--- ComputerCraft peripherals live in C# (Devices/PeripheralBus.cs) behind host.peripheral*; this glue owns the tree,
+-- ComputerCraft peripherals are C# (the contract's PeripheralBus) behind host.peripheral*; this glue owns the tree,
 -- the driver list, binding, and the device syscalls, because drivers are module code.
 -- Each step is a kernel part (kernel.driverMatches, kernel.peripheralApi, kernel.bindDriver, kernel.runInit, ...)
 -- looked up when it runs, so a variant kernel can replace one (the suite's broken kernels do).
