@@ -4,9 +4,11 @@ using Phoenix.Conformance.Rules;
 namespace Phoenix.Conformance.Meta.Tests;
 
 /// <summary>
-/// Kernel code is findable by clause. Every C# file of the reference kernel (under reference-kernel/src) opens with a
-/// header: <c>Clauses:</c> the page's and advisory clauses it implements (or "none", with why), an optional
-/// <c>Compat:</c> line of the COMPAT clauses, and <c>Mirrors:</c> the Phoenix part it stands for.
+/// Kernel code is findable by clause. Every file of the reference kernel (the C# under reference-kernel/src and the
+/// Lua glue in Phoenix.ReferenceKernel/Scripting) opens with a header: <c>Clauses:</c> the page's and advisory clauses
+/// it implements (or "none", with why), optional <c>Compat:</c> lines of the COMPAT clauses, and <c>Mirrors:</c> the
+/// Phoenix part it stands for. Every MUST clause is named by some kernel file's header and by the rule suite's source,
+/// so <c>git grep &lt;ID&gt;</c> finds both.
 /// </summary>
 public sealed partial class KernelClauseTests
 {
@@ -14,6 +16,7 @@ public sealed partial class KernelClauseTests
 
     private static IEnumerable<string> KernelFiles() =>
         SourceFiles(KernelRoot, "*.cs")
+            .Concat(Directory.EnumerateFiles(Path.Combine(KernelRoot, "Phoenix.ReferenceKernel", "Scripting"), "*.lua"))
             .Select(f => Path.GetRelativePath(RepositoryLayout.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
@@ -21,7 +24,8 @@ public sealed partial class KernelClauseTests
         Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
 
-    /// <summary>The header's lines by key (Clauses, Compat, Mirrors): the comment lines the file opens with.</summary>
+    /// <summary>The header's lines by key (Clauses, Compat, Mirrors): the comment lines the file opens with. A long
+    /// list goes on over several lines with the same key.</summary>
     private static Dictionary<string, string> Header(string file)
     {
         var marker = file.EndsWith(".lua", StringComparison.Ordinal) ? "--" : "//";
@@ -29,7 +33,8 @@ public sealed partial class KernelClauseTests
             .TakeWhile(line => line.StartsWith(marker, StringComparison.Ordinal))
             .Select(line => HeaderLine().Match(line[marker.Length..]))
             .Where(m => m.Success)
-            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim(), StringComparer.Ordinal);
+            .GroupBy(m => m.Groups[1].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(m => m.Groups[2].Value.Trim())), StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> Ids(string text) => ClauseId().Matches(text).Select(m => m.Value);
@@ -56,6 +61,20 @@ public sealed partial class KernelClauseTests
                     $"{file}: {id} on the Compat line is not a COMPAT clause of the catalogue");
             }
             Assert.That(header["Mirrors"], Is.Not.Empty, $"{file}: 'Mirrors:' is empty");
+        });
+    }
+
+    [Test]
+    public void EveryMustClause_IsNamedByKernelCode_AndByTheRules()
+    {
+        var kernel = KernelFiles().SelectMany(f => Ids(Header(f)["Clauses"])).ToHashSet(StringComparer.Ordinal);
+        var rules = SourceFiles(RepositoryLayout.Combine("conformance", "src", "Phoenix.Conformance.Suite"), "*.cs")
+            .SelectMany(f => Ids(File.ReadAllText(f))).ToHashSet(StringComparer.Ordinal);
+        var must = ClauseCatalogue.All.Where(c => c.Level == ClauseLevel.Must).Select(c => c.Id).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(must.Where(id => !kernel.Contains(id)), Is.Empty, "MUST clauses no kernel file names in its Clauses header");
+            Assert.That(must.Where(id => !rules.Contains(id)), Is.Empty, "MUST clauses the rule suite's source never names");
         });
     }
 

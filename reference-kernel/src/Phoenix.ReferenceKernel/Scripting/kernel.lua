@@ -1,3 +1,6 @@
+-- Clauses: MOD-SYSCALL-TABLE, FS-REGISTER
+-- Compat: PX-MOD-EXPECT, PX-MOD-SYSLOG, PX-MOD-KERNEL-GLOBALS, PX-MOD-API-ERRORS
+-- Mirrors: Phoenix kernel.lua, 00-init (syscall dispatch, expect), 20-syslog, 35-process (processes, KERNEL)
 -- Kernel core glue (chunk name "=kernel", so positions read "kernel:N:" and are stripped from syscall errors as
 -- Phoenix does, facts §1.3). Runs once per boot with:
 --   env    the kernel-space environment: the _G that modules see
