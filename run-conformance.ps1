@@ -13,7 +13,7 @@ $cli = Join-Path $project 'bin/Release/net10.0/phoenix-conformance.dll'
 function Test-Stale {
     if ($env:PHOENIX_REBUILD -or -not (Test-Path $cli)) { return $true }
     $built = (Get-Item $cli).LastWriteTimeUtc
-    $roots = @('conformance/src', 'reference-kernel/src', 'fixtures') | ForEach-Object { Join-Path $PSScriptRoot $_ }
+    $roots = @('conformance/src', 'reference-kernel/src', 'common', 'fixtures') | ForEach-Object { Join-Path $PSScriptRoot $_ }
     $files = @(Get-ChildItem -Path $roots -Recurse -File | Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' })
     $files += @(Get-ChildItem -Path $PSScriptRoot -File -Filter 'Directory.*') + @(Get-Item (Join-Path $PSScriptRoot 'global.json'))
     return [bool]($files | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)

@@ -14,7 +14,7 @@ cli="$project/bin/Release/net10.0/phoenix-conformance.dll"
 stale() {
     [ -n "${PHOENIX_REBUILD:-}" ] || [ ! -f "$cli" ] && return 0
     local newer
-    newer=$(find "$here/conformance/src" "$here/reference-kernel/src" "$here/fixtures" \
+    newer=$(find "$here/conformance/src" "$here/reference-kernel/src" "$here/common" "$here/fixtures" \
         "$here"/Directory.*.props "$here"/Directory.*.targets "$here/global.json" \
         \( -name bin -o -name obj \) -prune -o -type f -newer "$cli" -print -quit 2>/dev/null || true)
     [ -n "$newer" ]

@@ -1,10 +1,12 @@
+using Phoenix.Common;
+
 namespace Phoenix.CraftOS.Benchmarks;
 
 /// <summary>Where the benchmarked kernels are: Tiny in this repository, Phoenix wherever PHOENIX_KERNEL_DIR says
 /// (its code never enters the repository).</summary>
 public static class KernelDirectories
 {
-    public static string Tiny => Path.Combine(Root(), "fixtures", "kernels", "tiny");
+    public static string Tiny => Path.Combine(RepositoryRoot.Find(Environment.CurrentDirectory), "fixtures", "kernels", "tiny");
 
     public static string Phoenix()
     {
@@ -14,14 +16,5 @@ public static class KernelDirectories
             throw new InvalidOperationException("Set PHOENIX_KERNEL_DIR to a Phoenix kernel directory (kernel.lua + kernel.lua.d) to benchmark Phoenix.");
         }
         return dir;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Phoenix.Conformance.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Run the benchmarks from inside the repository (Phoenix.Conformance.sln not found).");
     }
 }

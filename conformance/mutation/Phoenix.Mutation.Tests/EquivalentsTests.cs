@@ -1,3 +1,4 @@
+using Phoenix.Common;
 using Phoenix.Mutation.Equivalents;
 using Phoenix.Mutation.Mutants;
 
@@ -5,12 +6,7 @@ namespace Phoenix.Mutation.Tests;
 
 public class EquivalentsTests
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Phoenix.Conformance.sln"))) dir = dir.Parent;
-        return Path.Combine([dir?.FullName ?? throw new DirectoryNotFoundException("repository root"), .. parts]);
-    }
+    private static string RepositoryFile(params string[] parts) => Path.Combine([RepositoryRoot.Find(), .. parts]);
 
     [Test]
     public void Parse_ReadsEntries()

@@ -1,6 +1,6 @@
 namespace Phoenix.Conformance.Cli;
 
-/// <summary>The CLI's exit codes (issue 6), documented in reports/README.md.</summary>
+/// <summary>The CLI's exit codes, documented in reports/README.md.</summary>
 public static class ExitCodes
 {
     /// <summary>Every result is as expected (and no regression against the baseline).</summary>

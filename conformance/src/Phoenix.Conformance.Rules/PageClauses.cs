@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.Rules;
 
 /// <summary>
-/// The clauses of ../shared/spec/clauses.md, in its order and with its wording. A meta test keeps this list and
+/// The clauses of conformance/spec/clauses.md, in its order and with its wording. A meta test keeps this list and
 /// clauses.md identical; change both together.
 /// </summary>
 public static class PageClauses

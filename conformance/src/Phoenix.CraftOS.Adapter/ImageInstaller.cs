@@ -1,3 +1,4 @@
+using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.CraftOS.Adapter;
@@ -55,12 +56,5 @@ public static class ImageInstaller
         return arguments.Select(a => $"{a.Key}={a.Value}").ToArray();
     }
 
-    private static byte[] Agent()
-    {
-        using var stream = typeof(ImageInstaller).Assembly.GetManifestResourceStream("Phoenix.CraftOS.Adapter.agent.lua")
-            ?? throw new InvalidOperationException("Missing embedded resource agent.lua");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] Agent() => EmbeddedResource.Bytes(typeof(ImageInstaller).Assembly, "Phoenix.CraftOS.Adapter.agent.lua");
 }

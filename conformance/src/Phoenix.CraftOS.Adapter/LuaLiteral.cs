@@ -28,7 +28,7 @@ public static class LuaLiteral
             case LuaBoolean b: text.Append(b.Value ? "true" : "false"); break;
             case LuaInteger { Value: long.MinValue }: text.Append("(-9223372036854775807-1)"); break;
             case LuaInteger i: text.Append(i.Value.ToString(CultureInfo.InvariantCulture)); break;
-            case LuaFloat f: AppendFloat(f.Value, text); break;
+            case LuaFloat f: AppendFloat(f, text); break;
             case LuaString s: AppendString(s.Bytes, text); break;
             case LuaTable t:
                 text.Append('{');
@@ -49,27 +49,21 @@ public static class LuaLiteral
         text.Append(',');
     }
 
-    private static void AppendFloat(double value, StringBuilder text)
+    private static void AppendFloat(LuaFloat value, StringBuilder text)
     {
         // 0/0 would give whatever NaN the kernel's CPU makes: the agent reads a NaN back from its eight bytes.
-        if (double.IsNaN(value))
+        if (double.IsNaN(value.Value))
         {
             text.Append("(string.unpack(\"<d\",");
             Span<byte> bytes = stackalloc byte[8];
-            BinaryPrimitives.WriteInt64LittleEndian(bytes, BitConverter.DoubleToInt64Bits(value));
+            BinaryPrimitives.WriteInt64LittleEndian(bytes, value.Bits);
             AppendString(bytes, text);
             text.Append("))");
         }
-        else if (double.IsPositiveInfinity(value)) text.Append("(1/0)");
-        else if (double.IsNegativeInfinity(value)) text.Append("(-1/0)");
-        else if (value == 0 && double.IsNegative(value)) text.Append("(-0.0)");
-        else
-        {
-            var digits = value.ToString("R", CultureInfo.InvariantCulture);
-            // "3" would read back as an integer.
-            if (!digits.Contains('.') && !digits.Contains('E')) digits += ".0";
-            text.Append('(').Append(digits).Append(')');
-        }
+        else if (double.IsPositiveInfinity(value.Value)) text.Append("(1/0)");
+        else if (double.IsNegativeInfinity(value.Value)) text.Append("(-1/0)");
+        // A finite float's text reads back as the same float, -0.0 and integral values (3.0, not 3) included.
+        else text.Append('(').Append(value).Append(')');
     }
 
     private static void AppendString(ReadOnlySpan<byte> bytes, StringBuilder text)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.CraftOS.Adapter;
 
@@ -66,17 +67,7 @@ public static class MetaTree
 
     private static string Lower(bool value) => value ? "true" : "false";
 
-    /// <summary>A Lua string literal with every byte outside printable ASCII escaped.</summary>
-    private static string Quote(string text)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            if (b is >= 0x20 and < 0x7f && b != '"' && b != '\\') quoted.Append((char)b);
-            else quoted.Append('\\').Append(b.ToString("D3", CultureInfo.InvariantCulture));
-        }
-        return quoted.Append('"').ToString();
-    }
+    private static string Quote(string text) => LuaLiteral.Write(LuaString.From(text));
 
     private sealed record Node(string Owner, AccessBits World, IReadOnlyDictionary<string, AccessBits> Permissions, bool IsDirectory)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.CraftOS.Api;
@@ -240,12 +241,5 @@ public sealed class CraftOsComputer : IDisposable
 
     private void Note(string line) => _log.Add($"[+{Clock.UptimeMs} ms] {line}");
 
-    private static byte[] Resource(string name)
-    {
-        using var stream = typeof(CraftOsComputer).Assembly.GetManifestResourceStream("Phoenix.CraftOS." + name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] Resource(string name) => EmbeddedResource.Bytes(typeof(CraftOsComputer).Assembly, "Phoenix.CraftOS." + name);
 }

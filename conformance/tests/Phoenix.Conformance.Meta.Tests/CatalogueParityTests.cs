@@ -3,13 +3,13 @@ using Phoenix.Conformance.Rules;
 
 namespace Phoenix.Conformance.Meta.Tests;
 
-/// <summary>The clause catalogue in code and ../shared/spec/clauses.md say the same thing, row for row.</summary>
+/// <summary>The clause catalogue in code and conformance/spec/clauses.md say the same thing, row for row.</summary>
 public partial class CatalogueParityTests
 {
     private static IReadOnlyList<(string Id, string Level, string Profiles, string Text)> SpecRows()
     {
         Assert.That(File.Exists(RepositoryLayout.ClausesFile), Is.True,
-            $"The clause catalogue {RepositoryLayout.ClausesFile} is missing: the shared spec must sit beside the repository.");
+            $"The clause catalogue {RepositoryLayout.ClausesFile} is missing.");
         return Row().Matches(File.ReadAllText(RepositoryLayout.ClausesFile))
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value.Trim(), m.Groups[4].Value.Trim()))
             .ToArray();
@@ -36,18 +36,32 @@ public partial class CatalogueParityTests
     }
 
     [Test]
-    public void AdvisoryClauses_FollowTheNamingRule_AndQuoteAPageSentence()
+    public void AdvisoryClauses_FollowTheNamingRule_AndNameAPageSentence()
     {
-        var page = File.ReadAllText(RepositoryLayout.ClausesFile.Replace("clauses.md", "kernel-modules.v1.md", StringComparison.Ordinal));
         Assert.That(AdvisoryClauses.All, Is.Not.Empty);
         foreach (var clause in AdvisoryClauses.All)
         {
             Assert.That(clause.Id, Does.Match("^ADV-[A-Z]+(-[A-Z0-9]+)+$"), clause.Id);
             Assert.That(clause.Level, Is.EqualTo(ClauseLevel.Advisory), clause.Id);
             Assert.That(clause.Source, Does.StartWith("page: "), clause.Id);
-            // The sentence it serves is the page's own words, so a reader can find it (the v1 page, code quotes aside).
             Assert.That(clause.Serves, Is.Not.Null.And.Not.Empty, clause.Id);
-            Assert.That(page.Replace("`", "", StringComparison.Ordinal), Does.Contain(clause.Serves), clause.Id);
+        }
+    }
+
+    [Test]
+    public void AdvisoryClauses_QuoteThePageVerbatim()
+    {
+        // The page is Phoenix's documentation, not in the repository (RepositoryLayout.PageFile): without it, skip.
+        var file = RepositoryLayout.PageFile("kernel-modules.v1.md");
+        if (file is null)
+        {
+            Assert.Ignore("did not run: kernel-modules.v1.md not found (in conformance/spec or ../shared/spec)");
+        }
+        // The sentence each serves is the page's own words, so a reader can find it (the v1 page, code quotes aside).
+        var page = File.ReadAllText(file).Replace("`", "", StringComparison.Ordinal);
+        foreach (var clause in AdvisoryClauses.All)
+        {
+            Assert.That(page, Does.Contain(clause.Serves), clause.Id);
         }
     }
 

@@ -36,7 +36,7 @@ public class CoverageTests
     [TestCase("MOD-UNLOAD")]
     [TestCase("MOD-UNLOAD-OPTIONAL")]
     [TestCase("MOD-SYSCALL-TABLE")]
-    // Each row: a MUST clause the module-syscall slice (issue 2) must cover with at least one rule.
+    // Each row: a MUST clause of the module syscalls that must have at least one rule.
     public void ModuleSliceClause_HasAtLeastOneRule(string clauseId) =>
         Assert.That(SuiteAssembly.Rules.Count(r => r.Clause.Id == clauseId), Is.GreaterThan(0));
 

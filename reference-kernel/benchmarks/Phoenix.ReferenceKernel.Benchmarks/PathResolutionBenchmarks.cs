@@ -5,7 +5,7 @@ using Phoenix.Conformance.Abstractions.Values;
 namespace Phoenix.ReferenceKernel.Benchmarks;
 
 /// <summary>
-/// Path resolution must cost O(path depth), not O(number of mounts) (issue 3): stat of a path inside one mount should
+/// Path resolution must cost O(path depth), not O(number of mounts): stat of a path inside one mount should
 /// take about the same time with 1, 100 or 1000 other mounts present.
 /// </summary>
 public class PathResolutionBenchmarks

@@ -1,3 +1,6 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix is compiled by CraftOS's Lua as it loads)
+
 using System.Runtime.InteropServices;
 using KeraLua;
 using LuaState = KeraLua.Lua;

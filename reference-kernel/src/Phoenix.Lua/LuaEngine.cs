@@ -1,9 +1,13 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
+
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using KeraLua;
+using LuaState = KeraLua.Lua;
+using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua.Marshalling;
-using LuaState = KeraLua.Lua;
 
 namespace Phoenix.Lua;
 
@@ -259,14 +263,7 @@ public sealed partial class LuaEngine : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    private static byte[] ReadResource(string name)
-    {
-        using var stream = typeof(LuaEngine).Assembly.GetManifestResourceStream("Phoenix.Lua." + name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] ReadResource(string name) => EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name);
 
     /// <summary>lua_Alloc over native memory, refusing growth past the memory limit (Lua then raises "not enough
     /// memory" itself, in C, which is safe).</summary>

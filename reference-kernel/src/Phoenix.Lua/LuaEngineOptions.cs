@@ -1,3 +1,6 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
+
 namespace Phoenix.Lua;
 
 /// <summary>Limits for one Lua state. Both guard the host against runaway or hostile module and user code.</summary>

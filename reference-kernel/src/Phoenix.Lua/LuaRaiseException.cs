@@ -1,3 +1,6 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
+
 using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.Lua;

@@ -1,10 +1,15 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
+
 using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.Lua;
 
 /// <summary>
-/// The one exception type for failed Lua code. Created only at the engine's status choke point
-/// (<c>LuaEngine.Fail</c>), so every failure carries the Lua error value, its text and the Lua traceback.
+/// The one exception type for failed Lua code. A failed Lua status becomes one at the engine's choke point
+/// (<c>LuaEngine.Fail</c>), with the Lua error value, its text and the Lua traceback; the engine also raises it, with no
+/// traceback, for what it refuses before Lua runs (a binary chunk in <c>Load</c>) or while moving a value into the
+/// host (a table over <c>LuaMarshal</c>'s entry limit).
 /// </summary>
 public sealed class LuaScriptException(LuaErrorKind kind, LuaValue errorValue, string? luaTraceback)
     : Exception(Describe(errorValue))

@@ -1,3 +1,6 @@
+// Clauses: none (the Lua engine layer the kernel runs on)
+// Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
+
 namespace Phoenix.Lua;
 
 /// <summary>Which <c>debug</c> library an environment gets (Sandbox/README.md).</summary>

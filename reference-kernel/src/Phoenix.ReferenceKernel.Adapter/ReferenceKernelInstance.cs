@@ -1,3 +1,6 @@
+// Clauses: none (the adapter seam: the contract's operations onto ReferenceKernel)
+// Mirrors: no Phoenix part
+
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;
 

@@ -1,3 +1,6 @@
+// Clauses: none (how a reference kernel is built; variant kernels replace parts)
+// Mirrors: no Phoenix part
+
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Modules;
 

@@ -1,3 +1,7 @@
+// Clauses: DRV-BIND-BOOT, DRV-BIND-LATER, DRV-DEINIT, DRV-PERIPHERAL-API, DRV-MODEM
+// Compat: PX-DRV-INIT-ERROR-STOPS-KERNEL
+// Mirrors: Phoenix 40-hardware (peripheral events) and 99-main (the tree after boot modules)
+
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Peripherals;

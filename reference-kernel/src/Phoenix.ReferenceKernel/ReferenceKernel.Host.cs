@@ -1,3 +1,7 @@
+// Clauses: none (the host table and the built-in scripts)
+// Mirrors: no Phoenix part
+
+using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
@@ -48,11 +52,6 @@ public sealed partial class ReferenceKernel
         return BuiltInScripts.Select(s => options.ScriptOverrides.TryGetValue(s.Name, out var source) ? s with { Source = source } : s);
     }
 
-    private static string ReadScript(string name)
-    {
-        using var stream = typeof(ReferenceKernel).Assembly.GetManifestResourceStream("Phoenix.ReferenceKernel." + name)
-            ?? throw new InvalidOperationException($"Missing kernel script {name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string ReadScript(string name) =>
+        EmbeddedResource.Text(typeof(ReferenceKernel).Assembly, "Phoenix.ReferenceKernel." + name);
 }

@@ -1,3 +1,7 @@
+// Clauses: none
+// Compat: PX-DRV-INIT-ERROR-STOPS-KERNEL, PX-DRV-VALIDATED-AT-BIND
+// Mirrors: Phoenix 99-main (the panic when registering devices fails)
+
 using Phoenix.Conformance.Abstractions.Kernel;
 
 namespace Phoenix.ReferenceKernel;

@@ -1,3 +1,7 @@
+// Clauses: MOD-AUTOLOAD, MOD-SYSCALL-TABLE
+// Compat: PX-USER-ENVIRONMENT
+// Mirrors: Phoenix kernel.lua and 99-main (boot order: glue, boot modules, devices; syscalls and user programs)
+
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Values;

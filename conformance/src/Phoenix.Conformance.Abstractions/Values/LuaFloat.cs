@@ -20,6 +20,9 @@ public sealed class LuaFloat(double value) : LuaValue
     // double.GetHashCode folds -0.0 onto 0.0 and every NaN onto one value; hashing the bits agrees with Equals.
     public override int GetHashCode() => Bits.GetHashCode();
 
+    /// <summary>Lua's text for the float. A finite one is the shortest text that reads back, in Lua and .NET, as this
+    /// very float (integral ones and -0.0 with ".0", so that Lua does not read an integer); the craftos adapter
+    /// writes floats into Lua source with it.</summary>
     public override string ToString()
     {
         // Lua prints "nan" or "-nan"; the bits tell NaNs apart in failure messages, where equality does.

@@ -5,8 +5,10 @@ namespace Phoenix.Conformance.Cli.Coverage;
 
 /// <summary>
 /// The clauses the suite declares as not yet covered on purpose: a type named <c>PendingClauses</c> in the rule
-/// assembly with a public static member listing clause IDs (strings, clauses, or a map keyed by ID). Found by
-/// reflection so the CLI builds whether or not the suite has one yet; without it, every uncovered clause is a gap.
+/// assembly with a public static member listing clause IDs (strings, clauses, or a map keyed by ID). Our suite's is
+/// <c>Phoenix.Conformance.Suite.PendingClauses</c>; it is found by reflection because the rule assembly is the run's
+/// (<c>CliContext.RuleAssembly</c>: the suite, or a test's canned rules), and an assembly without one makes every
+/// uncovered clause a gap.
 /// </summary>
 public static class PendingClauseList
 {

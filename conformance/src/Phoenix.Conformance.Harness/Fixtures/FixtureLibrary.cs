@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Phoenix.Common;
 
 namespace Phoenix.Conformance.Harness.Fixtures;
 
@@ -32,8 +33,6 @@ public sealed class FixtureLibrary
         {
             throw new FileNotFoundException($"No fixture 'fixtures/{path}' is embedded in {_assembly.GetName().Name}.");
         }
-        using var stream = _assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return EmbeddedResource.Text(_assembly, resource);
     }
 }

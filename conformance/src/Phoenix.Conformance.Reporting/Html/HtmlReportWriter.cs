@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Phoenix.Common;
 using Phoenix.Conformance.Reporting.Coverage;
 using Phoenix.Conformance.Reporting.Results;
 using Phoenix.Conformance.Rules;
@@ -249,11 +250,5 @@ public static class HtmlReportWriter
         return html.ToString();
     }
 
-    private static string Resource(string name)
-    {
-        using var stream = typeof(HtmlReportWriter).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Resource(string name) => EmbeddedResource.Text(typeof(HtmlReportWriter).Assembly, name);
 }

@@ -8,7 +8,7 @@ using Phoenix.Conformance.Rules;
 namespace Phoenix.Conformance.Reporting.Tests.Cli;
 
 /// <summary>
-/// Gates that once misled a CI maintainer (issue 18), each with its behaviour now: a diff that hid many fixes behind
+/// Gates that once misled a CI maintainer, each with its behaviour now: a diff that hid many fixes behind
 /// a few changed failure kinds, a diff of two broken runs that read as "No differences", comparisons of runs that
 /// ran different rules, a run that selected nothing and exited 0, expectations for rules that do not exist,
 /// --update-expectations dropping the file's own header, case-sensitive filters, and no trace of the baseline in the

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Phoenix.Common;
 using Phoenix.Conformance.Cli;
 using Phoenix.Conformance.Cli.Commands;
 
@@ -16,7 +17,7 @@ public sealed partial class WrapperScriptTests
     [TestCase("run-conformance.ps1")]
     public void Script_ListsExactlyTheOptionsOfRun(string script)
     {
-        var header = string.Join(' ', File.ReadLines(Path.Combine(Root(), script)).Where(l => l.StartsWith('#')).Take(6));
+        var header = string.Join(' ', File.ReadLines(Path.Combine(RepositoryRoot.Find(), script)).Where(l => l.StartsWith('#')).Take(6));
         var listed = OptionName().Matches(header[header.IndexOf("same options", StringComparison.Ordinal)..header.IndexOf(')', StringComparison.Ordinal)])
             .Select(m => m.Value).Order(StringComparer.Ordinal);
         var actual = RunCommand.Create(CliContext.For(TextWriter.Null, TextWriter.Null)).Options
@@ -26,13 +27,4 @@ public sealed partial class WrapperScriptTests
 
     [GeneratedRegex("--[a-z-]+")]
     private static partial Regex OptionName();
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Phoenix.Conformance.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("Phoenix.Conformance.sln not found above " + AppContext.BaseDirectory);
-    }
 }

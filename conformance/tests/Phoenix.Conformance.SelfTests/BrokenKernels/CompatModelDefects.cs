@@ -25,13 +25,13 @@ internal static class CompatModelDefects
             "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
             "  if not r[1] then return false, (tostring(r[2]):gsub('kernel:%d+: ', '')) end\n" +
             "  return table.unpack(r, 1, r.n)\nend"),
-        // From a surviving mutant of kernel.lua's finish (issue 11 item 6): the type test inverted.
+        // From a surviving mutant of kernel.lua's finish: the type test inverted.
         BrokenKernel.Patched("error-cleanup-type-inverted", "PX-MOD-API-ERRORS", "the 'kernel:N: ' cleanup runs on non-string errors instead of strings",
             "local dispatch = kernel.dispatch\n" +
             "kernel.dispatch = function(...)\n  local r = table.pack(dispatch(...))\n" +
             "  if not r[1] and type(r[2]) ~= 'string' then r[2] = string.gsub(r[2], 'kernel:%d+: ', '') end\n" +
             "  return table.unpack(r, 1, r.n)\nend"),
-        // From surviving mutants of kernel.lua's newProcess and KERNEL (issue 11 item 6).
+        // From surviving mutants of kernel.lua's newProcess and KERNEL.
         BrokenKernel.Patched("processes-not-indexed", "PX-MOD-KERNEL-GLOBALS", "new processes are not entered in the processes table",
             "local newProcess = kernel.newProcess\n" +
             "kernel.newProcess = function(...)\n  local process, thread = newProcess(...)\n  kernel.processes[process.id] = nil\n  return process, thread\nend"),

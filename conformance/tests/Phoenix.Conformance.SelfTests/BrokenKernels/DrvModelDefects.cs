@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
 /// <summary>
-/// Broken driver kernels of the kinds an outside review found the suite letting through (issue 11), each written as
+/// Broken driver kernels of the kinds an outside review found the suite letting through, each written as
 /// a kernel author could get it wrong: types compared in another case, call arguments copied so nil holes or trailing
 /// nils go at one crossing only (a side peripheral's API, a wired modem's), a driver registered twice listed twice,
 /// errors turned into strings on the way back, devfind comparing loosely, a lookup index never cleaned. Each is

@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
 /// <summary>
-/// Broken filesystem kernels of the kinds an outside review found the suite letting through (issue 11), each written
+/// Broken filesystem kernels of the kinds an outside review found the suite letting through, each written
 /// as a kernel author could get it wrong: names compared in another case, ".." resolved after the mount is chosen,
 /// nil holes lost where mount methods are called, the root replaced by a mount, an unmount that only says it
 /// happened, a mountlist kept apart from the mount table, a cached built-in preferred to a module's class. Each is

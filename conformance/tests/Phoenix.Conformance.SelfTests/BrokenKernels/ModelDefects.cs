@@ -3,7 +3,7 @@ using Phoenix.ReferenceKernel;
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
 /// <summary>
-/// Broken kernels of the kinds an outside review found the suite letting through (issue 11): names compared loosely,
+/// Broken kernels of the kinds an outside review found the suite letting through: names compared loosely,
 /// trust remembered instead of judged, nil holes lost at one crossing only, a caller's identity swapped where only
 /// ordinary users notice, built-ins shielded from the writable syscall table, module APIs leaking into it, and
 /// listmodules or error values that disagree with the module table. Each is caught by the rules of its clause.

@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for the MOD and USER mutants that survived the 300-mutant sample of issue 11
-/// (notes/mutation-survivors.md): each is the defect a kernel author could make that the mutant stands for, written as
+/// <summary>Broken kernels for the MOD and USER mutants that survived a 300-mutant sample of the kernel's Lua
+/// (`./run-mutation.sh --sample 300 --seed 1`, conformance/mutation/README.md): each is the defect a kernel author could make that the mutant stands for, written as
 /// such rather than as the mutant's edit, so the rule that caught the mutant is shown to catch the defect too.</summary>
 internal static class SurvivorDefects
 {

@@ -1,6 +1,6 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for userModeCallback of the kinds issue 11 lists: one process reused for every callback
+/// <summary>Broken kernels for userModeCallback of the kinds an outside review listed: one process reused for every callback
 /// (only a second ordinary user notices), arguments repacked at this one crossing.</summary>
 internal static class UserModelDefects
 {
@@ -19,7 +19,7 @@ internal static class UserModelDefects
             "    if type(a) == 'table' and not handles[a] then\n" +
             "      for _, v in pairs(a) do if type(v) == 'table' and handles[v] then args[i] = {} break end end\n    end\n  end\n" +
             "  return umc(process, func, table.unpack(args, 1, args.n))\nend"),
-        // From surviving mutants of usermode.lua (issue 11 item 6).
+        // From surviving mutants of usermode.lua.
         BrokenKernel.Patched("silent-callback-failures", "PX-USER-CALLBACK-ERROR-LOGGED", "a failing callback is reported to the module but not logged",
             "local runThread = kernel.runThread\n" +
             "kernel.userModeCallback = function(process, func, ...)\n" +

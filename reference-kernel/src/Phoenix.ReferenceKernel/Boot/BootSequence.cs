@@ -1,3 +1,7 @@
+// Clauses: MOD-AUTOLOAD, MOD-SUBDIR
+// Compat: PX-MOD-BOOT-ORDER, PX-MOD-NO-EXTENSION-FILTER, PX-MOD-FAILED-MODULE-LOGGED
+// Mirrors: Phoenix 90-kmod (the boot scan of /lib/modules)
+
 using Phoenix.ReferenceKernel.Logging;
 using Phoenix.ReferenceKernel.Modules;
 using Phoenix.ReferenceKernel.Vfs;

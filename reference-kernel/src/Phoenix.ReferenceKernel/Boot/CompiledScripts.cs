@@ -1,3 +1,6 @@
+// Clauses: none (how the glue scripts are loaded, not what they do)
+// Mirrors: no Phoenix part (Phoenix compiles its kernel once, at build time, into kernel.lua)
+
 using System.Collections.Concurrent;
 using Phoenix.Lua;
 

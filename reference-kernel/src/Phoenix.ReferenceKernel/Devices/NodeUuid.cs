@@ -1,3 +1,7 @@
+// Clauses: none
+// Compat: PX-DRV-UUID-DETERMINISTIC
+// Mirrors: Phoenix 40-hardware (device-node UUIDs)
+
 using System.Security.Cryptography;
 
 namespace Phoenix.ReferenceKernel.Devices;

@@ -1,3 +1,7 @@
+// Clauses: none
+// Compat: PX-MOD-SYSLOG
+// Mirrors: Phoenix 20-syslog (the log itself; Scripting/kernel.lua writes to it)
+
 using Phoenix.Conformance.Abstractions.Kernel;
 
 namespace Phoenix.ReferenceKernel.Logging;

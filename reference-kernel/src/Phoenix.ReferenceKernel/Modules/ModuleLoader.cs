@@ -1,3 +1,7 @@
+// Clauses: MOD-OWNER, MOD-WORLD-WRITABLE, ADV-MOD-USER-WRITABLE, ADV-MOD-CHOWN-TO-ROOT
+// Compat: PX-MOD-INSECURE-MESSAGE, PX-MOD-NAME-DERIVATION
+// Mirrors: Phoenix 90-kmod (loadmodule's file checks and name)
+
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Logging;

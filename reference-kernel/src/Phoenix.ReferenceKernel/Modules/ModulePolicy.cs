@@ -1,3 +1,7 @@
+// Clauses: MOD-AUTOLOAD, MOD-SUBDIR, MOD-OWNER, MOD-WORLD-WRITABLE, ADV-MOD-USER-WRITABLE, ADV-MOD-CHOWN-TO-ROOT
+// Compat: PX-MOD-NAME-DERIVATION
+// Mirrors: Phoenix 90-kmod (which files load, which are trusted, module names)
+
 using Phoenix.ReferenceKernel.Vfs;
 
 namespace Phoenix.ReferenceKernel.Modules;

@@ -1,3 +1,6 @@
+// Clauses: MOD-CALL-ARGS
+// Mirrors: Phoenix 35-process (the caller's process and thread handles)
+
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Processes;

@@ -1,5 +1,11 @@
+-- Clauses: DRV-SHAPE, DRV-BIND-TYPE, DRV-BIND-BOOT, DRV-BIND-LATER, DRV-INIT, DRV-DEINIT, DRV-METHOD-ARGS,
+-- Clauses: DRV-PROPERTIES, DRV-PERIPHERAL-API, DRV-MODEM, DRV-DEREGISTER, DRV-NAME
+-- Compat: PX-DRV-REGISTER-NO-RETROBIND, PX-DRV-METHOD-CLASH, PX-DRV-VALIDATED-AT-BIND, PX-DRV-INIT-ERROR-STOPS-KERNEL,
+-- Compat: PX-DRV-REMOVE-REVERSE-ORDER, PX-DRV-REGISTER-LOG, PX-DRV-TREE-PATHS, PX-DRV-MODEM-NODES,
+-- Compat: PX-DRV-DEVINFO-SHAPE, PX-DRV-DEVCALL-ERRORS, PX-DRV-METHOD-ERRORS, PX-DRV-DEVFIND
+-- Mirrors: Phoenix 40-hardware, 55-drivers and 99-main (device tree, drivers, device syscalls)
 -- Device tree and drivers (page: "Device drivers"; facts §5; Phoenix parts 40-hardware, 55-drivers). The simulated
--- ComputerCraft peripherals live in C# (Devices/PeripheralBus.cs) behind host.peripheral*; this glue owns the tree,
+-- ComputerCraft peripherals are C# (the contract's PeripheralBus) behind host.peripheral*; this glue owns the tree,
 -- the driver list, binding, and the device syscalls, because drivers are module code.
 -- Each step is a kernel part (kernel.driverMatches, kernel.peripheralApi, kernel.bindDriver, kernel.runInit, ...)
 -- looked up when it runs, so a variant kernel can replace one (the suite's broken kernels do).

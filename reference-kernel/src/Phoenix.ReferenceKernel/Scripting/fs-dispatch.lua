@@ -1,3 +1,7 @@
+-- Clauses: FS-METHODS, FS-METHODS-V2, FS-METHOD-ARGS, FS-RELATIVE-PATH, FS-TYPE-CHECKED
+-- Compat: PX-FS-TYPE-ERRORS, PX-FS-OPEN-MODE, PX-FS-RENAME-ACROSS, PX-FS-LINK-FIFO-PROBED, PX-FS-LINK-SELF,
+-- Compat: PX-FS-STAT-MOUNTPOINT, PX-FS-METHOD-ERRORS
+-- Mirrors: Phoenix 05-filesystem (the filesystem syscalls dispatched to mounts)
 -- Dispatch of the filesystem syscalls that are not about mounting (page: "A filesystem class must implement all
 -- filesystem syscalls that are not related to mounting or combine"; facts §4.5). Arguments are type-checked here,
 -- before any mount method runs (FS-TYPE-CHECKED); every method is a ':' call with (process, relative path, ...).

@@ -1,3 +1,8 @@
+-- Clauses: FS-REGISTER, FS-NEW, FS-NEW-RESULT, FS-METHOD-ARGS, FS-RELATIVE-PATH, FS-INFO, FS-NOT-DISPATCHED,
+-- Clauses: FS-UNMOUNT-HOOK, FS-UNREGISTER
+-- Compat: PX-FS-NO-SUCH-FILESYSTEM, PX-FS-MOUNT-EXISTS, PX-FS-OVERLAY, PX-FS-MOUNTLIST-SHAPE, PX-FS-NONROOT-MOUNT,
+-- Compat: PX-FS-MOUNT-ERRORS, PX-FS-PATHS
+-- Mirrors: Phoenix 05-filesystem (mount, unmount, mountlist, combine, path resolution)
 -- Filesystems: the filesystems registry, mounts, path resolution and dispatch of the filesystem syscalls to mount
 -- objects (page: "Filesystems"; facts §4; Phoenix part 05-filesystem). The built-in memory type, tmpfs, is backed
 -- by C# (Vfs/TmpFs.cs); the root mount is a tmpfs holding the boot image.

@@ -1,7 +1,10 @@
+-- Clauses: MOD-SYSCALL-TABLE, FS-REGISTER
+-- Compat: PX-MOD-EXPECT, PX-MOD-SYSLOG, PX-MOD-KERNEL-GLOBALS, PX-MOD-API-ERRORS
+-- Mirrors: Phoenix kernel.lua, 00-init (syscall dispatch, expect), 20-syslog, 35-process (processes, KERNEL)
 -- Kernel core glue (chunk name "=kernel", so positions read "kernel:N:" and are stripped from syscall errors as
 -- Phoenix does, facts §1.3). Runs once per boot with:
 --   env    the kernel-space environment: the _G that modules see
---   host   C# primitives (log, prepareModule, stat, list, ...), never visible to modules
+--   host   C# primitives (log, prepareModule, normalize, tmpfs, peripheralCall, ...), never visible to modules
 --   kernel internals shared by the kernel scripts, never visible to modules
 local env, host, kernel = ...
 
@@ -126,7 +129,7 @@ kernel.syscalls = syscalls
 kernel.processes = processes
 kernel.KERNEL = KERNEL
 
--- Kernel globals modules see (facts §8); later issues add filesystems, drivers and userModeCallback.
+-- Kernel globals modules see (facts §8); the other scripts add modules, mounts, drivers and userModeCallback.
 env.expect = expect
 env.syslog = syslog
 env.syscalls = syscalls

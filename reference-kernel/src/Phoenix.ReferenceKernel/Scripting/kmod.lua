@@ -1,3 +1,8 @@
+-- Clauses: MOD-AUTOLOAD, MOD-API, MOD-CALL-ARGS, MOD-CALL-SCOPE, MOD-UNLOAD, MOD-UNLOAD-OPTIONAL
+-- Compat: PX-MOD-LOAD-ROOT-ONLY, PX-MOD-CHUNK-ARGUMENT, PX-MOD-RESULT-OR-TRUE, PX-MOD-DUPLICATE-NAME-OVERWRITES,
+-- Compat: PX-MOD-FAILED-MODULE-LOGGED, PX-MOD-LISTMODULES, PX-MOD-UNLOAD-ARGS, PX-MOD-UNLOAD-UNKNOWN,
+-- Compat: PX-MOD-CALLMODULE-ERRORS, PX-MOD-ARG-CHECKS
+-- Mirrors: Phoenix 90-kmod (loadmodule, unloadmodule, callmodule, listmodules)
 -- Module syscalls: loadmodule, unloadmodule, callmodule, listmodules (page: "Kernel modules"; facts §2-§3,
 -- Phoenix part 90-kmod). File checks and name derivation happen in C# (Modules/ModuleLoader.cs); running module
 -- code happens here, inside the syscall coroutine, so a module may yield.

@@ -1,3 +1,6 @@
+-- Clauses: none (the built-in tmpfs type, not a module's filesystem)
+-- Compat: PX-FS-CHMOD-CHOWN
+-- Mirrors: Phoenix 05-filesystem (the tmpfs type)
 -- The built-in memory filesystem type, tmpfs (facts §4.9: anyone may mount it; it ignores options). Storage and
 -- permission checks are C# (Vfs/TmpFs.cs); this class adapts them to the mount-object protocol and builds the
 -- file handles open returns. The root mount is instance 0, filled from the boot image.

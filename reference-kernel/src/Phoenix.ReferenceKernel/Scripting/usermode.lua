@@ -1,3 +1,7 @@
+-- Clauses: MOD-USER-CALLBACK, MOD-CALL-ARGS, ADV-USER-HANDLE-COPIES, ADV-USER-FOREIGN-METAMETHODS
+-- Compat: PX-USER-ENVIRONMENT, PX-USER-CALLBACK-FIRST-VALUE, PX-USER-CALLBACK-THREAD-NAME, PX-USER-CALLBACK-AT-BOOT,
+-- Compat: PX-USER-CALLBACK-ARGS, PX-USER-CALLBACK-ERROR-LOGGED, PX-MOD-API-YIELD
+-- Mirrors: Phoenix 00-init (userModeCallback) and 35-process (threads, the scheduler)
 -- User mode: programs run as threads of a user's process, a scheduler serves their syscalls, and modules get
 -- userModeCallback (page: "always use the userModeCallback function to call functions passed across the
 -- user-kernel boundary"; facts §1, §6, §7; Phoenix parts 00-init, 35-process).

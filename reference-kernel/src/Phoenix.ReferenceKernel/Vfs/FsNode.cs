@@ -1,3 +1,7 @@
+// Clauses: MOD-OWNER, MOD-WORLD-WRITABLE
+// Compat: PX-FS-CHMOD-CHOWN
+// Mirrors: Phoenix 05-filesystem (tmpfs entries and their permissions)
+
 using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;

@@ -1,3 +1,7 @@
+// Clauses: FS-RELATIVE-PATH
+// Compat: PX-FS-PATHS
+// Mirrors: Phoenix 05-filesystem (paths normalised as CC's fs.combine)
+
 namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>

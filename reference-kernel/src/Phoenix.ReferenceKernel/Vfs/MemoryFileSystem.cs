@@ -1,11 +1,16 @@
+// Clauses: MOD-OWNER, MOD-WORLD-WRITABLE
+// Compat: PX-FS-CHMOD-CHOWN
+// Mirrors: Phoenix 05-filesystem (tmpfs storage)
+
 using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>
-/// The in-memory root filesystem, enough for module loading: directories, files, owners, per-user and world
-/// permissions. Listing is sorted in plain string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1).
-/// It keeps the total of its files' sizes (<see cref="UsedBytes"/>), for tmpfs quotas.
+/// One in-memory filesystem: directories, files, owners, per-user and world permissions. Listing is sorted in plain
+/// string order, as Phoenix's <c>filesystem.list</c> is (facts §2.1). Each tmpfs mount is one (<see cref="TmpFs"/>),
+/// the root mount the one filled from the boot image; mounts and dispatch are Scripting/fs.lua's. It keeps the total
+/// of its files' sizes (<see cref="UsedBytes"/>), for tmpfs quotas.
 /// </summary>
 public sealed class MemoryFileSystem
 {

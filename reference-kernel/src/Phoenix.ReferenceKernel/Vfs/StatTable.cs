@@ -1,3 +1,7 @@
+// Clauses: none
+// Compat: PX-FS-CHMOD-CHOWN
+// Mirrors: Phoenix 05-filesystem (the stat table)
+
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Values;
 

@@ -1,3 +1,7 @@
+// Clauses: none
+// Compat: PX-FS-NONROOT-MOUNT, PX-FS-CHMOD-CHOWN
+// Mirrors: Phoenix 05-filesystem (the tmpfs type)
+
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Lua;
@@ -6,7 +10,7 @@ namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>
 /// The built-in memory filesystem type (Phoenix calls it <c>tmpfs</c>): each mount is a <see cref="MemoryFileSystem"/>,
-/// the root mount being the one filled from the boot image. The Lua class in Scripting/fs.lua calls
+/// the root mount being the one filled from the boot image. The Lua class in Scripting/tmpfs.lua calls
 /// <c>host.tmpfs(id, op, user, path, …)</c>; this class applies the built-in permission semantics (facts §4.7): a
 /// user's own entry replaces world permissions, root bypasses checks, chmod and chown need the owner or root.
 /// </summary>
