@@ -22,7 +22,18 @@ public static class RunCommand
         var strict = new Option<bool>("--strict") { Description = "An unexpected pass fails the run." };
         var update = new Option<bool>("--update-expectations") { Description = "Rewrite the expectations file from this run." };
         var seed = new Option<string?>("--seed") { Description = "Seed for property rules. Default: each rule's own fixed seed, derived from the suite version, so verdicts are reproducible. A number gives every rule that seed (replay a reported failure with it and --filter <rule ID>); 'random' draws one for this run and prints it." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds a rule may run before it is a timeout. Default: 60." };
+        var timeLimit = new Option<double?>("--time-limit")
+        {
+            Description = "Seconds a rule may run before it is a timeout. Default: 60.",
+            // The parser's own message names the CLR type (System.Nullable`1[System.Double]); say what is expected.
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)) return seconds;
+                result.AddError($"--time-limit: '{text}' is not a number of seconds.");
+                return null;
+            },
+        };
         var allowMismatch = DiffCommand.AllowMismatchOption();
         var shard = new Option<string?>("--shard") { Description = "i/n: run only the i-th of n parts of the selection (1-based; a rule's part depends only on its ID), for CI matrices; join the parts' results.json files with 'merge'." };
         var adapterPath = new Option<string[]>("--adapter-path") { Description = "A folder holding your *.Adapter.dll (built against the Phoenix.Conformance.Abstractions package); repeatable. Also read from PHOENIX_ADAPTER_PATH." };

@@ -27,6 +27,8 @@ public static class ExpectationsYaml
     public static ExpectationSet Read(string path)
     {
         string text;
+        // The OS says "access denied" for a folder, which sends people looking at permissions.
+        if (Directory.Exists(path)) throw new ExpectationsException($"Cannot read expectations file '{path}': it is a folder, not a file.");
         try
         {
             text = File.ReadAllText(path);

@@ -30,6 +30,7 @@ public static class ResultsJson
     /// <summary>Reads a results file; throws <see cref="ResultsFileException"/> with a one-line reason.</summary>
     public static RunResults Read(string path)
     {
+        if (Directory.Exists(path)) throw new ResultsFileException($"Cannot read results file '{path}': it is a folder, not a file.");
         try
         {
             var results = JsonSerializer.Deserialize<RunResults>(File.ReadAllText(path), Options)

@@ -47,7 +47,11 @@ public sealed class UsageErrorTests
     // Each row is one kind of malformed command line.
     [TestCase("run --profile v3", "Unknown profile")] // a profile the page never had
     [TestCase("run --level MAYBE", "Unknown level")] // not a clauses.md level
-    [TestCase("run --time-limit soon", "soon")] // parser error: not a number
+    [TestCase("run --time-limit soon", "--time-limit: 'soon' is not a number of seconds")] // not a number, said without CLR type names
+    [TestCase("run --expectations /tmp", "it is a folder, not a file")] // the OS would say "access denied"
+    [TestCase("diff /tmp /tmp", "it is a folder, not a file")]
+    [TestCase("merge /nonexistent/results.json", "Cannot read results file")]
+    [TestCase("run --shard 3/2", "--shard: ")]
     [TestCase("run --time-limit 0", "--time-limit")] // a zero limit would time out everything
     [TestCase("run --bogus", "--bogus")] // unknown option
     [TestCase("frobnicate", "frobnicate")] // unknown command
