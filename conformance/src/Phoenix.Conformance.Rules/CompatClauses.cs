@@ -102,7 +102,7 @@ public static class CompatClauses
             "On the root filesystem only the owner or root may chmod or chown (else \"<path>: Permission denied\", nothing changed); a nil user edits the world bits and a named user without an entry starts from a copy of them; a mode is a number (8 setuser, 4 read, 2 write, 1 execute), \"+…\", \"-…\" or \"=…\" of rwxs, a 3-character form like \"r-x\" whose 's' sets setuser and execute, or a table of read, write, execute and setuser; chown clears setuser.",
             "facts §4.7"),
         new("PX-FS-TYPE-ERRORS", ClauseLevel.Compat, Profiles.Both,
-            "Filesystem and mount syscalls refuse an argument of the wrong type with \"bad argument #N (expected …, got <type>)\", counting from the first user argument; chmod refuses a malformed mode string with \"bad argument #3 (invalid mode)\".",
+            "Filesystem and mount syscalls refuse an argument of the wrong type with \"bad argument #N (expected …, got <type>)\", counting from the first user argument; chmod refuses a malformed mode string with \"bad argument #3 (invalid mode)\", and a mode table whose read, write or execute is neither a boolean nor nil with \"bad field \\\"<name>\\\" (expected …, got <type>)\".",
             "facts §1.5, §4.2, §4.5"),
         new("PX-FS-LINK-SELF", ClauseLevel.Compat, Profiles.Both,
             "link fails with \"Cannot link file to itself\" when the path and the location combine to the same path, without reaching the mount; otherwise the mount's link gets the location exactly as given, not made relative.",

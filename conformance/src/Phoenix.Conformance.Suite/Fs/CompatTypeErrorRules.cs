@@ -43,6 +43,25 @@ public sealed class CompatTypeErrorRules
             "no call of a recfs method", string.Join("; ", kernel.Recording()));
     }
 
+    // Each mode table has one field of a wrong type. Phoenix checks them with expect.field, whose message names the
+    // field and the type it got; what it says it expected ("boolean" or "boolean or nil") is left open.
+    [Clause("PX-FS-TYPE-ERRORS")]
+    public void ChmodWithAModeTableFieldNotBoolean_IsRefusedNamingTheField(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        (string Field, LuaValue Value)[] rows = [("read", "yes"), ("write", 1L), ("execute", new LuaTable([]))];
+        foreach (var (field, value) in rows)
+        {
+            var @case = $"chmod(\"/media/disk/f\", nil, {{{field} = {value}}})";
+            var first = Check.Fails(kernel.Syscall("alice", "chmod", M + "/f", LuaValue.Nil, LuaTable.Record((field, value))), @case);
+            Check.That(first.StartsWith($"bad field \"{field}\"", StringComparison.Ordinal) && first.EndsWith($"got {value.TypeName})", StringComparison.Ordinal),
+                $"{@case}: first line of the error", $"\"bad field \"{field}\" (expected …, got {value.TypeName})\"", $"\"{first}\"");
+        }
+        Check.That(kernel.Calls("chmod").Count == 0, "chmod with malformed mode tables", "no call of the mount's chmod", string.Join("; ", kernel.Calls("chmod")));
+        Check.Succeeds(kernel.Syscall("alice", "chmod", M + "/f", LuaValue.Nil, LuaTable.Record(("read", true), ("execute", false))),
+            "chmod(\"/media/disk/f\", nil, {read = true, execute = false}) (write left nil)");
+    }
+
     [Clause("PX-FS-TYPE-ERRORS")]
     public void ChmodWithAMalformedModeString_IsRefused(RuleContext context)
     {
