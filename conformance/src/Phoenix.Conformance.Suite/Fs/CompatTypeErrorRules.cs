@@ -1,3 +1,4 @@
+using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Conformance.Harness;
 using Phoenix.Conformance.Harness.Assertions;
@@ -41,6 +42,23 @@ public sealed class CompatTypeErrorRules
         }
         Check.That(kernel.Calls("mount").Count + kernel.Recording().Count(c => c.Method != "stat") == 0, "the refused calls",
             "no call of a recfs method", string.Join("; ", kernel.Recording()));
+    }
+
+    // combine checks every part, not only the first: a nil in the middle or at the end is counted where it stands
+    // (a kernel that counts its arguments with # loses the trailing one). Only the number and the type are compared.
+    [Clause("PX-FS-TYPE-ERRORS")]
+    public void CombineWithALaterPartNotAString_IsRefusedWithItsNumber(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty);
+        (LuaValue[] Args, int Index)[] rows = [(["a", "b", LuaValue.Nil], 3), (["a", LuaValue.Nil, "b"], 2), (["/a", "b", "c", true], 4)];
+        foreach (var (args, index) in rows)
+        {
+            var @case = $"combine({string.Join(", ", args.Select(a => a.ToString()))})";
+            var first = Check.Fails(kernel.Syscall("alice", "combine", args), @case);
+            var got = args[index - 1].TypeName;
+            Check.That(first.Contains($"bad argument #{index}", StringComparison.Ordinal) && first.Contains($"got {got})", StringComparison.Ordinal),
+                $"{@case}: first line of the error", $"\"bad argument #{index} (… got {got})\"", $"\"{first}\"");
+        }
     }
 
     // Each mode table has one field of a wrong type. Phoenix checks them with expect.field, whose message names the
