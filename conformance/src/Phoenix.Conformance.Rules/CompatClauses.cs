@@ -120,7 +120,7 @@ public static class CompatClauses
             "Overlays stack: list of an overlaid mount point merges every layer's names, sorted and without duplicates, and is empty when every layer refuses; a path goes to the first layer in mount order whose stat(path, true) finds it, else to the base; unmount takes away the top layer only, and the mount point is gone when the last layer is.",
             "facts §4.2, §4.3, §4.4, §4.5"),
         new("PX-FS-PROCESS-ROOT", ClauseLevel.Compat, Profiles.Both,
-            "A path is resolved from the process's root and working directory (process.root, process.dir): an absolute path from the root, a relative one from the directory; a path that leaves the root fails with \"<path>: No such file or directory\".",
+            "A path is resolved from the process's root and working directory (process.root, process.dir): an absolute path from the root, a relative one from the directory; a path that leaves the root fails with \"<path>: No such file or directory\" (stat and open return nil and that message).",
             "facts §4.4"),
         new("PX-USER-ENVIRONMENT", ClauseLevel.Compat, Profiles.Both,
             "User programs run in their process's own environment: no kernel globals, and their global writes do not reach the kernel's.",
