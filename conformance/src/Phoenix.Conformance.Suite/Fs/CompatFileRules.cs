@@ -29,19 +29,22 @@ public sealed class CompatFileRules
         "local w = assert(syscall.open(path, 'w')) w.write('ab') w.write(12) w.writeLine('cd') w.writeLine('ef') w.write('gh') w.close() " +
         "local r = assert(syscall.open(path, 'r')) " +
         "note('read(2)', r.read(2)) note('read()', r.read()) note('readLine()', r.readLine()) " +
-        "note('readLine(true)', r.readLine(true)) note('read(5)', r.read(5)) note('readLine() at the end', r.readLine()) " +
+        "note('readLine(true)', r.readLine(true)) note('read()', r.read()) note('read(5) with one left', r.read(5)) " +
+        "note('readLine() at the end', r.readLine()) " +
         "note('read() at the end', r.read()) r.close() " +
         "local a = assert(syscall.open(path, 'a')) a.writeLine('ij') a.close() " +
-        "r = assert(syscall.open(path, 'r')) note('readAll() after append', r.readAll()) r.close() " +
-        "w = assert(syscall.open(path, 'w')) w.write('xyz') w.close() " +
-        "r = assert(syscall.open(path, 'r')) note('readLine() after rewrite', r.readLine()) note('readLine() again', r.readLine()) r.close() " +
+        "r = assert(syscall.open(path, 'r')) note('readAll() after append', r.readAll()) note('readLine() after readAll()', r.readLine()) r.close() " +
+        "w = assert(syscall.open(path, 'w')) w.write('xyz') w.write('\\nq') w.close() " +
+        "r = assert(syscall.open(path, 'r')) note('readLine() after rewrite', r.readLine()) note('readLine() with one left', r.readLine()) " +
+        "note('readLine() again', r.readLine()) r.close() " +
         "return table.concat(log, '; ')";
 
     private static readonly string[] WriteThenReadExpected =
     [
-        "read(2) = \"ab\"", "read() = \"1\"", "readLine() = \"2cd\"", "readLine(true) = \"ef\\n\"", "read(5) = \"gh\"",
-        "readLine() at the end = nil", "read() at the end = nil", "readAll() after append = \"ab12cd\\nef\\nghij\\n\"",
-        "readLine() after rewrite = \"xyz\"", "readLine() again = nil",
+        "read(2) = \"ab\"", "read() = \"1\"", "readLine() = \"2cd\"", "readLine(true) = \"ef\\n\"", "read() = \"g\"",
+        "read(5) with one left = \"h\"", "readLine() at the end = nil", "read() at the end = nil",
+        "readAll() after append = \"ab12cd\\nef\\nghij\\n\"", "readLine() after readAll() = nil",
+        "readLine() after rewrite = \"xyz\"", "readLine() with one left = \"q\"", "readLine() again = nil",
     ];
 
     [Clause("PX-FS-FILE-HANDLES")]
