@@ -26,6 +26,7 @@ public sealed class CompatTypeErrorRules
         ("chown", [42L, "bob"], 1), ("chown", [M + "/f", 42L], 2),
         ("mount", [42L, "s", M], 1), ("mount", ["recfs", 42L, M], 2), ("mount", ["recfs", "s", 42L], 3), ("mount", ["recfs", "s", "/media/other", 42L], 4),
         ("unmount", [42L], 1), ("combine", [42L, "a"], 1),
+        ("link", [42L, "/target"], 1), ("link", [M + "/l", 42L], 2), ("mkfifo", [42L], 1),
     ];
 
     [Clause("PX-FS-TYPE-ERRORS")]
