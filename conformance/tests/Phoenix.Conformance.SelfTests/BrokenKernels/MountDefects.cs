@@ -27,6 +27,8 @@ internal static class MountDefects
         BrokenKernel.Patched("chroot-unchecked", "PX-FS-PROCESS-ROOT", "a path that climbs out of the process's root is followed, not refused",
             "kernel.realPath = function(process, path)\n  local base = path:sub(1, 1) == '/' and '' or (process.dir or '/')\n" +
             "  return host.normalize(host.normalize(process.root or '/') .. '/' .. base .. '/' .. path)\nend"),
+        BrokenKernel.Patched("callmount-repacks-arguments", "PX-FS-STAT-NOLINK", "mount methods get their arguments repacked through {...}, losing a trailing nil",
+            "kernel.callMount = function(object, method, process, ...) return object[method](object, process, table.unpack({ ... })) end"),
         BrokenKernel.Patched("root-by-lowercase-name", "PX-FS-MOUNT-ERRORS", "mount and unmount take a user named ROOT (any case) for root",
             Unmount + "local mount = kernel.syscalls.mount\n" +
             "local function lowered(process) return setmetatable({ user = process.user:lower() }, { __index = process }) end\n" +
