@@ -90,6 +90,18 @@ public sealed class CompatFsRules
         Check.Equal("/", root?[LuaString.From("mountpoint")] ?? LuaValue.Nil, "mountpoint of /media");
     }
 
+    // Phoenix calls stat(process, relative, nolink) with nolink even when the caller gave none, so a mount counting
+    // its arguments (select("#", ...)) sees two; a kernel that repacks the arguments through {...} drops the nil.
+    [Clause("PX-FS-STAT-NOLINK")]
+    public void Stat_WithoutNolink_PassesItAsNil(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        Check.Succeeds(kernel.Syscall("alice", "stat", Disk + "/d"), "stat(\"/media/disk/d\")");
+        var call = kernel.SingleCall("stat", "stat(\"/media/disk/d\")");
+        Check.That(call.Args.Count == 2 && call.Args[0] == "d" && call.Args[1] is LuaNil, "the mount's stat for stat(\"/media/disk/d\")",
+            "(\"d\", nil): two arguments after the process", string.Join(", ", call.Args) + $" ({call.Args.Count} arguments)");
+    }
+
     [Clause("PX-FS-RENAME-ACROSS")]
     public void RenameBetweenMounts_FailsWithPhoenixMessage(RuleContext context)
     {

@@ -46,6 +46,8 @@ public sealed class CompatPermissionRules
             (LuaString.From("+s"), "r-x, setuser true"),
             (LuaString.From("rw-"), "rw-, setuser false"),
             (LuaString.From("r-s"), "r-x, setuser true"),
+            (LuaString.From("rwx"), "rwx, setuser false"),
+            (LuaString.From("--s"), "--x, setuser true"),
             (LuaTable.Record(("write", true)), "rwx, setuser false"),
             (LuaTable.Record(("read", false), ("setuser", true)), "--x, setuser true"),
         ];

@@ -1,3 +1,4 @@
+using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Values;
 using Phoenix.Conformance.Harness;
 using Phoenix.Conformance.Harness.Assertions;
@@ -25,6 +26,7 @@ public sealed class CompatTypeErrorRules
         ("chown", [42L, "bob"], 1), ("chown", [M + "/f", 42L], 2),
         ("mount", [42L, "s", M], 1), ("mount", ["recfs", 42L, M], 2), ("mount", ["recfs", "s", 42L], 3), ("mount", ["recfs", "s", "/media/other", 42L], 4),
         ("unmount", [42L], 1), ("combine", [42L, "a"], 1),
+        ("link", [42L, "/target"], 1), ("link", [M + "/l", 42L], 2), ("mkfifo", [42L], 1),
     ];
 
     [Clause("PX-FS-TYPE-ERRORS")]
@@ -41,6 +43,42 @@ public sealed class CompatTypeErrorRules
         }
         Check.That(kernel.Calls("mount").Count + kernel.Recording().Count(c => c.Method != "stat") == 0, "the refused calls",
             "no call of a recfs method", string.Join("; ", kernel.Recording()));
+    }
+
+    // combine checks every part, not only the first: a nil in the middle or at the end is counted where it stands
+    // (a kernel that counts its arguments with # loses the trailing one). Only the number and the type are compared.
+    [Clause("PX-FS-TYPE-ERRORS")]
+    public void CombineWithALaterPartNotAString_IsRefusedWithItsNumber(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty);
+        (LuaValue[] Args, int Index)[] rows = [(["a", "b", LuaValue.Nil], 3), (["a", LuaValue.Nil, "b"], 2), (["/a", "b", "c", true], 4)];
+        foreach (var (args, index) in rows)
+        {
+            var @case = $"combine({string.Join(", ", args.Select(a => a.ToString()))})";
+            var first = Check.Fails(kernel.Syscall("alice", "combine", args), @case);
+            var got = args[index - 1].TypeName;
+            Check.That(first.Contains($"bad argument #{index}", StringComparison.Ordinal) && first.Contains($"got {got})", StringComparison.Ordinal),
+                $"{@case}: first line of the error", $"\"bad argument #{index} (… got {got})\"", $"\"{first}\"");
+        }
+    }
+
+    // Each mode table has one field of a wrong type. Phoenix checks them with expect.field, whose message names the
+    // field and the type it got; what it says it expected ("boolean" or "boolean or nil") is left open.
+    [Clause("PX-FS-TYPE-ERRORS")]
+    public void ChmodWithAModeTableFieldNotBoolean_IsRefusedNamingTheField(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        (string Field, LuaValue Value)[] rows = [("read", "yes"), ("write", 1L), ("execute", new LuaTable([]))];
+        foreach (var (field, value) in rows)
+        {
+            var @case = $"chmod(\"/media/disk/f\", nil, {{{field} = {value}}})";
+            var first = Check.Fails(kernel.Syscall("alice", "chmod", M + "/f", LuaValue.Nil, LuaTable.Record((field, value))), @case);
+            Check.That(first.StartsWith($"bad field \"{field}\"", StringComparison.Ordinal) && first.EndsWith($"got {value.TypeName})", StringComparison.Ordinal),
+                $"{@case}: first line of the error", $"\"bad field \"{field}\" (expected …, got {value.TypeName})\"", $"\"{first}\"");
+        }
+        Check.That(kernel.Calls("chmod").Count == 0, "chmod with malformed mode tables", "no call of the mount's chmod", string.Join("; ", kernel.Calls("chmod")));
+        Check.Succeeds(kernel.Syscall("alice", "chmod", M + "/f", LuaValue.Nil, LuaTable.Record(("read", true), ("execute", false))),
+            "chmod(\"/media/disk/f\", nil, {read = true, execute = false}) (write left nil)");
     }
 
     [Clause("PX-FS-TYPE-ERRORS")]

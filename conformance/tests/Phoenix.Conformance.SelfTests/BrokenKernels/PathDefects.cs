@@ -1,6 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for PX-FS-PATHS: path normalisation that differs from ComputerCraft's in one place.</summary>
+/// <summary>Broken kernels for PX-FS-PATHS: path normalisation that differs from ComputerCraft's in one place (and
+/// one for combine's argument check, PX-FS-TYPE-ERRORS).</summary>
 internal static class PathDefects
 {
     public static IEnumerable<BrokenKernel> All =>
@@ -11,5 +12,8 @@ internal static class PathDefects
         BrokenKernel.Patched("three-dots-as-parent", "PX-FS-PATHS", "a part of three or more dots climbs like '..'",
             "local realPath = kernel.realPath\n" +
             "kernel.realPath = function(process, path) return realPath(process, (path:gsub('%.%.%.+', '..'))) end"),
+        BrokenKernel.Patched("combine-loses-trailing-nil", "PX-FS-TYPE-ERRORS", "combine repacks its parts through {...}, so a trailing nil part is never checked",
+            "local combine = kernel.syscalls.combine\n" +
+            "kernel.syscalls.combine = function(process, thread, ...) return combine(process, thread, table.unpack({ ... })) end"),
     ];
 }

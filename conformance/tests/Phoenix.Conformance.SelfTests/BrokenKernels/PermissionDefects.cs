@@ -1,7 +1,7 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
 /// <summary>Broken kernels for PX-FS-CHMOD-CHOWN: the root filesystem's chmod and chown, each wrong in one way a
-/// kernel author could get it wrong.</summary>
+/// kernel author could get it wrong (and one for chmod's mode-table check, PX-FS-TYPE-ERRORS).</summary>
 internal static class PermissionDefects
 {
     private const string Tmpfs = "local tmpfs = kernel.filesystems.tmpfs\nlocal chmod, chown = tmpfs.chmod, tmpfs.chown\n";
@@ -23,5 +23,9 @@ internal static class PermissionDefects
             Tmpfs + "function tmpfs:chmod(process, path, user, mode)\n  local stat = user ~= nil and self:stat(process, path)\n" +
             "  if stat and stat.permissions[user] == nil then chmod(self, process, path, user, 0) end\n" +
             "  return chmod(self, process, path, user, mode)\nend"),
+        BrokenKernel.Patched("mode-table-fields-coerced", "PX-FS-TYPE-ERRORS", "chmod makes a mode table's fields booleans by truthiness instead of refusing other types",
+            "local chmod = kernel.syscalls.chmod\nkernel.syscalls.chmod = function(process, thread, path, user, mode)\n" +
+            "  if type(mode) == 'table' then local copy = {} for k, v in pairs(mode) do copy[k] = v and true or false end mode = copy end\n" +
+            "  return chmod(process, thread, path, user, mode)\nend"),
     ];
 }

@@ -95,6 +95,8 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
         return [];
     }
 
+    // A refused open returns nil and a message, as Phoenix's root filesystem does (its open never raises for a
+    // missing file, a directory or a denied right); the other operations raise.
     private IReadOnlyList<LuaArg> Open(MemoryFileSystem fs, string user, string path, string mode)
     {
         var node = fs.Find(path);
@@ -102,23 +104,25 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
         {
             if (node is null) return [LuaValue.Nil, $"/{path}: No such file"];
             if (node.IsDirectory) return [LuaValue.Nil, $"/{path}: Is a directory"];
-            Require(node, user, path, b => b.Read);
+            if (!Allowed(node, user, b => b.Read)) return Denied(path);
             return [new LuaString(node.Content)];
         }
         if (node is { IsDirectory: true }) return [LuaValue.Nil, $"/{path}: Is a directory"];
         if (node is null)
         {
-            Require(Parent(fs, path), user, path, b => b.Write);
+            if (!Allowed(Parent(fs, path), user, b => b.Write)) return Denied(path);
             node = fs.Create(path, isDirectory: false, user);
         }
-        else
+        else if (!Allowed(node, user, b => b.Write))
         {
-            Require(node, user, path, b => b.Write);
+            return Denied(path);
         }
         if (mode.StartsWith('w')) fs.Write(node, []);
         node.Modified = clock();
         return [true];
     }
+
+    private static IReadOnlyList<LuaArg> Denied(string path) => [LuaValue.Nil, $"/{path}: Permission denied"];
 
     private IReadOnlyList<LuaArg> Append(MemoryFileSystem fs, string path, LuaValue data)
     {
@@ -143,8 +147,10 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
 
     private static void Require(FsNode node, string user, string path, Func<AccessBits, bool> bit)
     {
-        if (user != "root" && !bit(node.EffectiveFor(user))) throw Error(path, "Permission denied");
+        if (!Allowed(node, user, bit)) throw Error(path, "Permission denied");
     }
+
+    private static bool Allowed(FsNode node, string user, Func<AccessBits, bool> bit) => user == "root" || bit(node.EffectiveFor(user));
 
     private static LuaRaiseException Error(string path, string what) => new(LuaString.From($"/{path}: {what}"));
 
