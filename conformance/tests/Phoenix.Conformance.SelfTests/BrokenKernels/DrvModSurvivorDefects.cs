@@ -1,10 +1,11 @@
 namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
-/// <summary>Broken kernels for the DRV (and two MOD) mutants of issue 11 that survived every rule until the rules of
-/// PX-DRV-SYSCALL-ERRORS, PX-DRV-LOOKUP, PX-DRV-BUILTIN-DRIVERS and the extended PX-DRV-VALIDATED-AT-BIND,
-/// PX-DRV-DEVINFO-SHAPE and PX-MOD-KERNEL-GLOBALS: each is the defect a kernel author could make that the mutant
+/// <summary>Broken kernels for the DRV and MOD mutants of issue 11 that survived every rule until the rules of
+/// PX-DRV-SYSCALL-ERRORS, PX-DRV-LOOKUP, PX-DRV-BUILTIN-DRIVERS, PX-MOD-LOAD-COMPILE-ERROR,
+/// PX-MOD-CALLMODULE-TABLES and the extended PX-DRV-VALIDATED-AT-BIND, PX-DRV-DEVINFO-SHAPE, PX-MOD-KERNEL-GLOBALS,
+/// PX-MOD-SYSLOG and PX-MOD-CALLMODULE-ERRORS: each is the defect a kernel author could make that the mutant
 /// stands for, so the rule that kills the mutant is shown to catch the defect.</summary>
-internal static class DeviceSurvivorDefects
+internal static class DrvModSurvivorDefects
 {
     public static IEnumerable<BrokenKernel> All =>
     [
@@ -51,5 +52,28 @@ internal static class DeviceSurvivorDefects
         BrokenKernel.Patched("main-thread-unnamed", "PX-MOD-KERNEL-GLOBALS", "a process's main thread is named \"<thread:0>\"",
             "local new = kernel.newProcess\nkernel.newProcess = function(...)\n  local process, thread = new(...)\n" +
             "  thread.name = '<thread:0>'\n  return process, thread\nend"),
+        // kernel.lua:33 (info's number changed).
+        BrokenKernel.Patched("syslog-info-as-notice", "PX-MOD-SYSLOG", "syslog.log's level \"info\" logs at notice level",
+            "local log = kernel.syslog.log\nkernel.syslog.log = function(options, ...)\n" +
+            "  if type(options) == 'table' and options.level == 'info' then options.level = 2 end\n  return log(options, ...)\nend"),
+        // kmod.lua:46 (the compile error's log dropped).
+        BrokenKernel.Patched("compile-error-silent", "PX-MOD-LOAD-COMPILE-ERROR", "loadmodule of a file that does not compile logs nothing",
+            "local loadmodule, syslog = kernel.syscalls.loadmodule, kernel.syslog\n" +
+            "kernel.syscalls.loadmodule = function(...)\n  local log = syslog.log\n" +
+            "  syslog.log = function(options, first, ...)\n    if type(first) == 'string' and first:find('^Could not load ') then return end\n" +
+            "    return log(options, first, ...)\n  end\n  local r = table.pack(pcall(loadmodule, ...))\n  syslog.log = log\n" +
+            "  if not r[1] then error(r[2], 0) end\n  return table.unpack(r, 2, r.n)\nend"),
+        // kmod.lua:71 ("unload" compared in any case).
+        BrokenKernel.Patched("unload-any-case", "PX-MOD-CALLMODULE-ERRORS", "callmodule refuses \"Unload\" and \"UNLOAD\" as it refuses \"unload\"",
+            "local callmodule = kernel.syscalls.callmodule\nkernel.syscalls.callmodule = function(process, thread, name, func, ...)\n" +
+            "  if type(name) == 'string' and type(func) == 'string' and func:lower() == 'unload' then\n" +
+            "    error(string.format(\"Module '%s' does not have a method '%s'\", name, func), 0)\n  end\n" +
+            "  return callmodule(process, thread, name, func, ...)\nend"),
+        // usermode.lua:74 (a table met twice not found again).
+        BrokenKernel.Patched("table-arguments-copied", "PX-MOD-CALLMODULE-TABLES", "every table argument of a syscall reaches kernel code as a shallow copy",
+            "local fromUser = kernel.fromUser\nkernel.fromUser = function(...)\n  local values = table.pack(fromUser(...))\n" +
+            "  for i = 1, values.n do\n    if type(values[i]) == 'table' then\n      local copy = {}\n" +
+            "      for k, v in next, values[i] do copy[k] = v end\n      values[i] = copy\n    end\n  end\n" +
+            "  return table.unpack(values, 1, values.n)\nend"),
     ];
 }
