@@ -35,6 +35,15 @@ internal static class DrvModSurvivorDefects
         BrokenKernel.Patched("root-parent-empty", "PX-DRV-DEVINFO-SHAPE", "devinfo of the root gives parent \"\"",
             "local info = kernel.deviceInfo\nkernel.deviceInfo = function(node)\n  local result = info(node)\n" +
             "  if node.parent == nil then result.parent = '' end\n  return result\nend"),
+        // devices.lua:56 (env.deviceTreeRoot not set).
+        BrokenKernel.Patched("no-tree-global", "PX-DRV-TREE-GLOBAL", "modules have no deviceTreeRoot global",
+            "env.deviceTreeRoot = nil"),
+        // devices.lua:367 (a table met again in the metadata copied as nil).
+        BrokenKernel.Patched("metadata-shared-lost", "PX-DRV-DEVINFO-SHAPE", "devinfo's metadata copy drops a table the second time it meets it",
+            "local function copy(value, seen)\n  if type(value) ~= 'table' then return value end\n  if seen[value] then return nil end\n" +
+            "  seen[value] = true\n  local c = {}\n  for k, v in pairs(value) do c[copy(k, seen)] = copy(v, seen) end\n  return c\nend\n" +
+            "local info = kernel.deviceInfo\nkernel.deviceInfo = function(node)\n  local result = info(node)\n" +
+            "  result.metadata = copy(node.metadata, {})\n  return result\nend"),
         // devices.lua:148 (a method value's check dropped).
         BrokenKernel.Patched("method-values-unchecked", "PX-DRV-VALIDATED-AT-BIND", "binding checks method names but not that each method is a function",
             "local validate = kernel.validateDriver\nkernel.validateDriver = function(driver)\n  local methods = driver.methods\n" +
