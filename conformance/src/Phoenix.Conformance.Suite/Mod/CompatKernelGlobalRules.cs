@@ -21,4 +21,15 @@ public sealed class CompatKernelGlobalRules
                 $"as {user}: processes[process.id] is the caller's handle, type(KERNEL), KERNEL.name, .id, .user, processes[0] is KERNEL");
         }
     }
+
+    [Clause("PX-MOD-KERNEL-GLOBALS")]
+    public void KernelAndCallerProcess_HaveTheirFields(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-MOD/kernel_view.lua", "kernel_view"));
+        foreach (var user in new[] { "alice", Modules.Root })
+        {
+            Check.Returns(kernel.CallModule(user, "kernel_view", "fields"), ["/", "/", true, "table", 0L, "<main thread>", true],
+                $"as {user}: KERNEL.dir, KERNEL.root, not process.isDead, type(process.threads[0]), its id, name, not paused");
+        }
+    }
 }

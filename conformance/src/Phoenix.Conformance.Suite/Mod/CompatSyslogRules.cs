@@ -22,6 +22,24 @@ public sealed class CompatSyslogRules
         Expect(entries, "logger fourth", SyslogLevel.Debug, null, null);
     }
 
+    // The level names map to Phoenix's numbers (debug 0 ... panic 6), and a trailing nil is still a part of the message.
+    [Clause("PX-MOD-SYSLOG")]
+    public void ModuleLogging_EveryLevelName_AndTrailingNilParts(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "PX-MOD/logger_levels.lua", "logger_levels"));
+        var entries = kernel.ReadSyslog();
+        foreach (var level in Enum.GetValues<SyslogLevel>())
+        {
+            var message = "levels at " + level.ToString().ToLowerInvariant();
+            var entry = entries.FirstOrDefault(e => e.Message == message);
+            Check.That(entry is not null && entry.Level == level && entry.Module == "levels", $"the syslog entry of syslog.log({{level = \"{level.ToString().ToLowerInvariant()}\"}}, ...)",
+                $"\"{message}\" at level {level} from module levels", entry is null ? "none" : entry.ToString());
+        }
+        foreach (var message in new[] { "levels trailing nil", "levels bare nil" })
+            Check.That(entries.Any(e => e.Message == message), "the syslog after logging a message whose last part is nil", $"an entry \"{message}\"",
+                string.Join("; ", entries.Where(e => e.Message.StartsWith("levels t", StringComparison.Ordinal) || e.Message.StartsWith("levels b", StringComparison.Ordinal)).Select(e => $"\"{e.Message}\"")));
+    }
+
     private static void Expect(IReadOnlyList<SyslogEntry> entries, string message, SyslogLevel level, string? module, string? category)
     {
         var entry = entries.FirstOrDefault(e => e.Message.StartsWith("logger ", StringComparison.Ordinal) && e.Message.Contains(message.Split(' ')[1], StringComparison.Ordinal));

@@ -149,9 +149,9 @@ function kernel.validateDriver(driver)
     expectField(driver, "methods", "table")
     expectField(driver, "init", "function", "nil")
     expectField(driver, "deinit", "function", "nil")
-    for key, value in pairs(driver.methods) do
+    for key in pairs(driver.methods) do
         if type(key) ~= "string" then error(format("bad method name '%s' (not a string)", tostring(key)), 0) end
-        if type(value) ~= "function" then error(format("bad method '%s' (not a function)", key), 0) end
+        expectField(driver.methods, key, "function")
     end
     for _, property in ipairs(driver.properties) do
         if type(property) ~= "string" then error(format("bad property name '%s' (not a string)", tostring(property)), 0) end
