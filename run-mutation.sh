@@ -11,10 +11,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 out=reports/out/mutation
 
-# Just below the page score the CI sample reaches with the current rules (17 of 40 killed, 42.5%): one mutant the
+# Just below the page score the CI sample reaches with the current rules (18 of 40 killed, 45.0%): one mutant the
 # sample used to kill and no longer does, a rule that got weaker, fails CI. Raise it when new rules kill more of the
 # sample (the run prints the score). The sample does not depend on line numbers, only on the sampled lines' text.
-ci_threshold=42
+ci_threshold=44
 
 case "${1:-}" in
   --stryker)
