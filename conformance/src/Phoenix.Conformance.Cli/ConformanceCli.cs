@@ -23,6 +23,7 @@ public static class ConformanceCli
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
+        root.Subcommands.Add(CheckModuleCommand.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

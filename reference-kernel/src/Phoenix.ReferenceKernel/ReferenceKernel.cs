@@ -44,7 +44,9 @@ public sealed partial class ReferenceKernel : IDisposable
         _kernelEnv = _engine.CreateEnvironment();
         _internals = _engine.NewTable();
         using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick, options.TmpFsQuotaBytes));
-        using var scriptEnv = _engine.CreateEnvironment();
+        // The glue scripts are ours and never visible to modules, so they may introspect: the module checker's
+        // script (an extra script) reads where a module's functions were defined and which code called a probe.
+        using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
         foreach (var script in scripts.Concat(options.ExtraScripts))
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Phoenix.Conformance.ModuleCheck;
+using Phoenix.Conformance.ModuleCheck.Output;
+
+namespace Phoenix.Conformance.Cli.Commands;
+
+/// <summary>
+/// <c>check-module &lt;module.lua | folder&gt;…</c>: runs each module on the reference kernel and reports where it
+/// goes against the page's advice to module authors (MOD-UNLOAD-REVERSES, MOD-USER-CALLBACK-USE,
+/// MOD-NO-CUSTOM-SYSCALLS; <see cref="ModuleChecker"/>). A folder means its *.lua files (or, for a system tree, those
+/// of its lib/modules). Exit 0 when every module is clean, 1 on findings, 2 on bad usage.
+/// </summary>
+public static class CheckModuleCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("modules") { Description = "Module files, or folders of them (a folder with lib/modules/ means that one).", Arity = ArgumentArity.OneOrMore };
+        var sarif = new Option<string?>("--sarif") { Description = "Also write the findings as SARIF 2.1.0 to this file." };
+        var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
+        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json };
+        command.SetAction(parse =>
+        {
+            var files = parse.GetValue(paths)!.SelectMany(Expand).ToList();
+            var sarifFile = parse.GetValue(sarif);
+            var jsonFile = parse.GetValue(json);
+            foreach (var target in new[] { sarifFile, jsonFile }.OfType<string>()) CheckWritable(target);
+            var results = ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile));
+            foreach (var line in TextReport.Lines(results)) context.Output.WriteLine(line);
+            if (sarifFile is not null) File.WriteAllText(sarifFile, SarifReport.Write(results, Directory.GetCurrentDirectory()));
+            if (jsonFile is not null) File.WriteAllText(jsonFile, JsonReport.Write(results));
+            return results.All(r => r.Clean) ? ExitCodes.Success : ExitCodes.Unexpected;
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> Expand(string path)
+    {
+        if (File.Exists(path)) return [path];
+        if (!Directory.Exists(path)) throw new UsageException($"check-module: no such file or folder: {path}");
+        var modules = Path.Combine(path, "lib", "modules");
+        var folder = Directory.Exists(modules) ? modules : path;
+        var files = Directory.GetFiles(folder, "*.lua").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0) throw new UsageException($"check-module: no *.lua files in {folder}");
+        return files;
+    }
+
+    // Checked before any module runs, so a typo in an output path does not cost the whole check.
+    private static void CheckWritable(string file)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        if (Directory.Exists(file)) throw new UsageException($"check-module: {file} is a folder, not a file");
+        if (!Directory.Exists(folder)) throw new UsageException($"check-module: the folder of {file} does not exist");
+    }
+}

@@ -1,0 +1,56 @@
+using Phoenix.Common;
+using Phoenix.Conformance.Cli;
+
+namespace Phoenix.Conformance.Reporting.Tests.Cli;
+
+/// <summary><c>check-module</c> as a module author runs it: exit 0 clean, 1 on findings, 2 on bad usage (before any
+/// module runs), and the SARIF and JSON files it is asked for.</summary>
+public sealed class CheckModuleCommandTests
+{
+    private static string Fixture(string path) => Path.Combine(RepositoryRoot.Find(), path);
+
+    [Test]
+    public void ThePagesTemplates_AreClean_Exit0()
+    {
+        var (exit, output, _) = CliRun.Real("check-module", Fixture("fixtures/FS-TEMPLATE/memfs.lua"), Fixture("fixtures/DRV-SHAPE/mydriver.lua"));
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+        Assert.That(output, Does.EndWith("2 module(s) checked: 2 clean, 0 finding(s)\n"));
+    }
+
+    [Test]
+    public void AFolderOfModulesWithFindings_Exit1_OneLinePerFinding_AndWritesSarifAndJson()
+    {
+        var folder = Fixture("conformance/tests/Phoenix.Conformance.ModuleCheck.Tests/Modules");
+        var sarif = Path.Combine(Path.GetTempPath(), $"check-{Guid.NewGuid():N}.sarif");
+        var json = Path.ChangeExtension(sarif, ".json");
+        var (exit, output, _) = CliRun.Real("check-module", folder, "--sarif", sarif, "--json", json);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Unexpected), output);
+            Assert.That(output, Does.Contain("custom_syscall.lua:3: MOD-NO-CUSTOM-SYSCALLS: the module adds the syscall checked_hello"));
+            Assert.That(output, Does.Contain("direct_call.lua:6: MOD-USER-CALLBACK-USE"));
+            Assert.That(output, Does.Contain("leaky_unload.lua:9: MOD-UNLOAD-REVERSES: LEAKY_HOOKS is left behind"));
+            Assert.That(File.ReadAllText(sarif), Does.Contain("\"version\": \"2.1.0\""));
+            Assert.That(File.ReadAllText(json), Does.Contain("\"clean\": true"));
+        });
+        File.Delete(sarif);
+        File.Delete(json);
+    }
+
+    [TestCase("/no/such/module.lua", "no such file or folder")]
+    [TestCase("--sarif", "Required argument missing")]
+    public void BadInput_Exit2_OneLine(string argument, string message)
+    {
+        var (exit, output, error) = CliRun.Real("check-module", argument);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage), output + error);
+        Assert.That(output + error, Does.Contain(message));
+    }
+
+    [Test]
+    public void ASarifPathInAMissingFolder_Exit2_BeforeAnyModuleRuns()
+    {
+        var (exit, output, error) = CliRun.Real("check-module", Fixture("fixtures/DRV-SHAPE/mydriver.lua"), "--sarif", "/no/such/folder/out.sarif");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(output + error, Does.Contain("does not exist").And.Not.Contain("module(s) checked"));
+    }
+}
