@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Phoenix.Conformance.Cli.Commands;
+using Phoenix.Conformance.ModuleCheck.Acceptance;
 using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.Reporting.Expectations;
 using Phoenix.Conformance.Reporting.Json;
@@ -36,7 +37,7 @@ public static class ConformanceCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException or ShardMergeException)
+        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException or ShardMergeException or AcceptanceException)
         {
             return Usage(context, e.Message);
         }

@@ -28,18 +28,25 @@ internal static class Exercise
         for _, args in ipairs(calls) do pcall(syscall.callmodule, name, func, table.unpack(args)) end
         """;
 
+    // Root mounts (with a probe in the options) and later unmounts; in between an ordinary user works in the mount,
+    // so methods that treat other users differently are reached too.
     private const string MountProgram = """
         local fstype, dir, name = ...
         local p = syscall.checkmodule_probe(string.format("mount(%q, ...) options", fstype), name)
-        if not pcall(syscall.mount, fstype, "checkmodule", dir, { callback = p, p }) then return end
+        return (pcall(syscall.mount, fstype, "checkmodule", dir, { callback = p, p }))
+        """;
+
+    private const string UseMountProgram = """
+        local dir = ...
         pcall(syscall.list, dir)
         pcall(syscall.stat, dir)
         pcall(syscall.mkdir, dir .. "/dir")
         local ok, handle = pcall(syscall.open, dir .. "/file", "w")
         if ok and type(handle) == "table" then pcall(handle.write, "checked") pcall(handle.close) end
         pcall(syscall.open, dir .. "/file", "r")
-        pcall(syscall.remove, dir .. "/file")
-        pcall(syscall.unmount, dir)
+        pcall(syscall.rename, dir .. "/file", dir .. "/moved")
+        pcall(syscall.remove, dir .. "/moved")
+        pcall(syscall.remove, dir .. "/dir")
         """;
 
     private const string DeviceProgram = """
@@ -86,9 +93,16 @@ internal static class Exercise
 
     public static void MountFilesystems(Kernel kernel, string name)
     {
+        var dir = LuaString.From(ModuleChecker.MountPoint);
         foreach (var fstype in ModuleChecker.Strings(kernel.Syscall("root", "checkmodule_filesystems", [LuaString.From(name)])))
         {
-            kernel.RunUserChunk("root", MountProgram, [LuaString.From(fstype), LuaString.From(ModuleChecker.MountPoint), LuaString.From(name)]);
+            var mounted = kernel.RunUserChunk("root", MountProgram, [LuaString.From(fstype), dir, LuaString.From(name)]);
+            if (!mounted.Succeeded || mounted.Values is not [LuaBoolean { Value: true }, ..]) continue;
+            foreach (var user in new[] { "root", ModuleChecker.CallingUser })
+            {
+                kernel.RunUserChunk(user, UseMountProgram, [dir]);
+            }
+            kernel.Syscall("root", "unmount", [dir]);
         }
     }
 }

@@ -72,6 +72,14 @@ public class CheckerFixtureTests
     }
 
     [Test]
+    public void AnUndefinedGlobal_ReadOnlyForOrdinaryUsers_IsNoted_AndANoteLeavesTheModuleClean()
+    {
+        var result = Check("typo_global.lua");
+        Assert.That(Found(result), Is.EqualTo(new[] { "UNDEFINED-GLOBAL 14 checkPermision" }));
+        Assert.That(result.Clean, Is.True);
+    }
+
+    [Test]
     public void AModuleThatThrowsAtLoad_IsReported_AndNothingElse()
     {
         var result = Check("throws_at_load.lua");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Phoenix.Conformance.ModuleCheck;
+using Phoenix.Conformance.ModuleCheck.Acceptance;
 using Phoenix.Conformance.ModuleCheck.Output;
 
 namespace Phoenix.Conformance.Cli.Commands;
@@ -8,7 +9,8 @@ namespace Phoenix.Conformance.Cli.Commands;
 /// <c>check-module &lt;module.lua | folder&gt;…</c>: runs each module on the reference kernel and reports where it
 /// goes against the page's advice to module authors (MOD-UNLOAD-REVERSES, MOD-USER-CALLBACK-USE,
 /// MOD-NO-CUSTOM-SYSCALLS; <see cref="ModuleChecker"/>). A folder means its *.lua files (or, for a system tree, those
-/// of its lib/modules). Exit 0 when every module is clean, 1 on findings, 2 on bad usage.
+/// of its lib/modules). Findings listed with reasons in an <c>--accept</c> file are printed as accepted and do not
+/// count. Exit 0 when every module is clean, 1 on findings, 2 on bad usage (checked before any module runs).
 /// </summary>
 public static class CheckModuleCommand
 {
@@ -17,14 +19,19 @@ public static class CheckModuleCommand
         var paths = new Argument<string[]>("modules") { Description = "Module files, or folders of them (a folder with lib/modules/ means that one).", Arity = ArgumentArity.OneOrMore };
         var sarif = new Option<string?>("--sarif") { Description = "Also write the findings as SARIF 2.1.0 to this file." };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
-        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json };
+        var accept = new Option<string?>("--accept") { Description = "YAML file of findings accepted with reasons (check, module, path or line, reason)." };
+        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json, accept };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(paths)!.SelectMany(Expand).ToList();
             var sarifFile = parse.GetValue(sarif);
             var jsonFile = parse.GetValue(json);
             foreach (var target in new[] { sarifFile, jsonFile }.OfType<string>()) CheckWritable(target);
-            var results = ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile));
+            var acceptFile = parse.GetValue(accept);
+            var acceptance = acceptFile is null ? AcceptedFindings.None : AcceptedFindings.Read(acceptFile);
+            var (results, accepted, unused) = acceptance.Apply(ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile)));
+            foreach (var (finding, by) in accepted) context.Output.WriteLine($"accepted: {finding} ({by.Reason})");
+            foreach (var entry in unused) context.Output.WriteLine($"unused acceptance: {entry.Check} in {entry.Module}{(entry.Path is null ? "" : " at " + entry.Path)} matches no finding");
             foreach (var line in TextReport.Lines(results)) context.Output.WriteLine(line);
             if (sarifFile is not null) File.WriteAllText(sarifFile, SarifReport.Write(results, Directory.GetCurrentDirectory()));
             if (jsonFile is not null) File.WriteAllText(jsonFile, JsonReport.Write(results));

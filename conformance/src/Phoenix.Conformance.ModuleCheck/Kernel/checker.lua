@@ -174,6 +174,22 @@ syscalls.unloadmodule = function(process, thread, name)
     return unpack(results, 2, results.n)
 end
 
+-- Reads of globals the kernel does not define, by the checked module's own code: a typo, or kernel API this kernel
+-- lacks, often in a branch only some callers reach. Only while the environment has no metatable of its own.
+local MODULE_SOURCE = "@/checkmodule/"
+if getmetatable(env) == nil then
+    setmetatable(env, {
+        __index = function(_, key)
+            local info = getinfo(2, "Sl")
+            if info and sub(info.source, 1, #MODULE_SOURCE) == MODULE_SOURCE then
+                addFinding("UNDEFINED-GLOBAL", sub(info.source, 2), info.currentline, tostring(key),
+                    "reads the global " .. tostring(key) .. ", which the kernel does not define")
+            end
+            return nil
+        end,
+    })
+end
+
 -- A probe stands for a user's function: fine when it runs on a user thread (userModeCallback or the user's own
 -- call), a finding when kernel code calls it directly, which would run user code with kernel privileges.
 local function onUserThread(co)

@@ -23,7 +23,7 @@ public static class SarifReport
                 ["name"] = Name(kind.Id),
                 ["shortDescription"] = new JsonObject { ["text"] = kind.Title },
                 ["fullDescription"] = new JsonObject { ["text"] = kind.Help },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = kind.Clause is null ? "error" : "warning" },
+                ["defaultConfiguration"] = new JsonObject { ["level"] = kind.Level },
             };
             if (kind.Clause is { } clause)
             {
@@ -44,7 +44,7 @@ public static class SarifReport
             {
                 ["ruleId"] = finding.CheckId,
                 ["ruleIndex"] = ModuleChecks.All.ToList().FindIndex(k => k.Id == finding.CheckId),
-                ["level"] = finding.Kind.Clause is null ? "error" : "warning",
+                ["level"] = finding.Kind.Level,
                 ["message"] = new JsonObject { ["text"] = finding.Message },
                 ["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical }),
             };

@@ -9,8 +9,9 @@ public static class TextReport
         {
             foreach (var finding in result.Findings) yield return finding.ToString();
         }
-        var count = results.Sum(r => r.Findings.Count);
+        var notes = results.Sum(r => r.Findings.Count(f => f.Kind.Level == "note"));
+        var count = results.Sum(r => r.Findings.Count) - notes;
         var clean = results.Count(r => r.Clean);
-        yield return $"{results.Count} module(s) checked: {clean} clean, {count} finding(s)";
+        yield return $"{results.Count} module(s) checked: {clean} clean, {count} finding(s){(notes > 0 ? $", {notes} note(s)" : "")}";
     }
 }

@@ -37,6 +37,43 @@ public sealed class CheckModuleCommandTests
         File.Delete(json);
     }
 
+    [Test]
+    public void AcceptedFindings_ArePrintedWithTheirReason_AndDoNotCount_UnusedOnesAreNamed()
+    {
+        var accept = Path.Combine(Path.GetTempPath(), $"accept-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(accept, """
+            accepted:
+              - check: MOD-UNLOAD-REVERSES
+                module: leaky_unload.lua
+                path: LEAKY_HOOKS
+                reason: the hooks stay for the next load, on purpose
+              - check: MOD-NO-CUSTOM-SYSCALLS
+                module: leaky_unload.lua
+                reason: written for a finding that is gone
+            """);
+        var module = Fixture("conformance/tests/Phoenix.Conformance.ModuleCheck.Tests/Modules/leaky_unload.lua");
+        var (exit, output, _) = CliRun.Real("check-module", module, "--accept", accept);
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+            Assert.That(output, Does.Contain("accepted: ").And.Contain("(the hooks stay for the next load, on purpose)"));
+            Assert.That(output, Does.Contain("unused acceptance: MOD-NO-CUSTOM-SYSCALLS in leaky_unload.lua matches no finding"));
+            Assert.That(output, Does.EndWith("1 module(s) checked: 1 clean, 0 finding(s)\n"));
+        });
+        File.Delete(accept);
+    }
+
+    [Test]
+    public void AnAcceptanceWithoutAReason_Exit2()
+    {
+        var accept = Path.Combine(Path.GetTempPath(), $"accept-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(accept, "accepted:\n  - check: MOD-UNLOAD-REVERSES\n    module: x.lua\n");
+        var (exit, output, error) = CliRun.Real("check-module", Fixture("fixtures/DRV-SHAPE/mydriver.lua"), "--accept", accept);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(output + error, Does.Contain("entry 1: no reason"));
+        File.Delete(accept);
+    }
+
     [TestCase("/no/such/module.lua", "no such file or folder")]
     [TestCase("--sarif", "Required argument missing")]
     public void BadInput_Exit2_OneLine(string argument, string message)
