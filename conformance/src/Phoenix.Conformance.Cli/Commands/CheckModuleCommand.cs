@@ -19,14 +19,16 @@ public static class CheckModuleCommand
         var paths = new Argument<string[]>("modules") { Description = "Module files, or folders of them (a folder with lib/modules/ means that one).", Arity = ArgumentArity.OneOrMore };
         var sarif = new Option<string?>("--sarif") { Description = "Also write the findings as SARIF 2.1.0 to this file." };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
+        var html = new Option<string?>("--html") { Description = "Also write the findings as a self-contained HTML page to this file." };
         var accept = new Option<string?>("--accept") { Description = "YAML file of findings accepted with reasons (check, module, path or line, reason)." };
-        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json, accept };
+        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json, html, accept };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(paths)!.SelectMany(Expand).ToList();
             var sarifFile = parse.GetValue(sarif);
             var jsonFile = parse.GetValue(json);
-            foreach (var target in new[] { sarifFile, jsonFile }.OfType<string>()) CheckWritable(target);
+            var htmlFile = parse.GetValue(html);
+            foreach (var target in new[] { sarifFile, jsonFile, htmlFile }.OfType<string>()) CheckWritable(target);
             var acceptFile = parse.GetValue(accept);
             var acceptance = acceptFile is null ? AcceptedFindings.None : AcceptedFindings.Read(acceptFile);
             var (results, accepted, unused) = acceptance.Apply(ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile)));
@@ -35,6 +37,7 @@ public static class CheckModuleCommand
             foreach (var line in TextReport.Lines(results)) context.Output.WriteLine(line);
             if (sarifFile is not null) File.WriteAllText(sarifFile, SarifReport.Write(results, Directory.GetCurrentDirectory()));
             if (jsonFile is not null) File.WriteAllText(jsonFile, JsonReport.Write(results));
+            if (htmlFile is not null) File.WriteAllText(htmlFile, HtmlReport.Write(results));
             return results.All(r => r.Clean) ? ExitCodes.Success : ExitCodes.Unexpected;
         });
         return command;

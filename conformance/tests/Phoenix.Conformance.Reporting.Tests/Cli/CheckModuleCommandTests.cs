@@ -23,7 +23,8 @@ public sealed class CheckModuleCommandTests
         var folder = Fixture("conformance/tests/Phoenix.Conformance.ModuleCheck.Tests/Modules");
         var sarif = Path.Combine(Path.GetTempPath(), $"check-{Guid.NewGuid():N}.sarif");
         var json = Path.ChangeExtension(sarif, ".json");
-        var (exit, output, _) = CliRun.Real("check-module", folder, "--sarif", sarif, "--json", json);
+        var html = Path.ChangeExtension(sarif, ".html");
+        var (exit, output, _) = CliRun.Real("check-module", folder, "--sarif", sarif, "--json", json, "--html", html);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(ExitCodes.Unexpected), output);
@@ -32,9 +33,11 @@ public sealed class CheckModuleCommandTests
             Assert.That(output, Does.Contain("leaky_unload.lua:9: MOD-UNLOAD-REVERSES: LEAKY_HOOKS is left behind"));
             Assert.That(File.ReadAllText(sarif), Does.Contain("\"version\": \"2.1.0\""));
             Assert.That(File.ReadAllText(json), Does.Contain("\"clean\": true"));
+            Assert.That(File.ReadAllText(html), Does.Contain("<td>MOD-NO-CUSTOM-SYSCALLS</td>").And.Contain("<code>syscalls.checked_hello</code>"));
         });
         File.Delete(sarif);
         File.Delete(json);
+        File.Delete(html);
     }
 
     [Test]
