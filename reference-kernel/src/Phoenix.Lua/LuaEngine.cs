@@ -46,13 +46,23 @@ public sealed partial class LuaEngine : IDisposable
         var code = ReadResource("engine.lua");
         if (_main.LoadBuffer(code, "=[engine]", "t") != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
         _main.PushGlobalTable();
-        if (_main.PCall(1, 1, 0) != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
+        // engine.lua's second argument: the metered pattern matcher its string library falls back to.
+        if (_main.LoadBuffer(ReadResource("patterns.lua"), "=[engine]", "t") != LuaStatus.OK || _main.PCall(0, 1, 0) != LuaStatus.OK)
+        {
+            throw new InvalidOperationException(_main.ToString(-1));
+        }
+        if (_main.PCall(2, 1, 0) != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
         _internals = RefTop(_main);
         _wrap = Internal("wrap");
         _handler = Internal("handler");
         _takeTraceback = Internal("takeTraceback");
         _trip = Internal("trip");
         _makeEnv = Internal("makeEnv");
+        if (_options.NativePatternWork != new LuaEngineOptions().NativePatternWork)
+        {
+            using var setWork = Internal("setNativePatternWork");
+            Call(setWork, new LuaFloat(_options.NativePatternWork));
+        }
         using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {

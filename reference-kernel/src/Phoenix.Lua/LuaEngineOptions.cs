@@ -14,4 +14,11 @@ public sealed record LuaEngineOptions
 
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
+
+    /// <summary>
+    /// A pattern call (string.find, match, gmatch, gsub) whose worst-case native work is bounded by at most this many
+    /// steps runs in C; beyond it, in the metered Lua matcher (Sandbox/patterns.lua), so backtracking ends with the
+    /// instruction budget. 0 sends every pattern call through the Lua matcher (tests compare the two).
+    /// </summary>
+    public double NativePatternWork { get; init; } = 1e8;
 }

@@ -1,6 +1,6 @@
 -- Engine internals, run once per state with the real global table. Nothing here is reachable from sandboxed code:
 -- environments get copies of library tables, and the functions below live only in the registry.
-local G = ...
+local G, patterns = ...
 local select, error, type, load, pairs, ipairs = select, error, type, load, pairs, ipairs
 local getmetatable, setmetatable, collectgarbage, xpcall, rawget = getmetatable, setmetatable, collectgarbage, xpcall, rawget
 local traceback, sethook = debug.traceback, debug.sethook
@@ -115,8 +115,14 @@ local function sandboxCoroutine()
 end
 
 -- C functions run outside the instruction count; these two can loop for ever on degenerate arguments.
+-- Pattern functions: the native ones while a bound on their work is small, else the metered Lua matcher
+-- (patterns.lua bound(), which also checks arguments and places errors as the native functions do).
+local NATIVE_WORK = 1e8
+function internal.setNativePatternWork(n) NATIVE_WORK = n end
+local function nativePatternWork() return NATIVE_WORK end
+
 local function sandboxString()
-    local lib = copy(safeString)
+    local lib = patterns.bound(copy(safeString), nativePatternWork)
     local rep = safeString.rep
     lib.rep = function(s, n, sep)
         if type(s) == "string" and #s == 0 and (sep == nil or (type(sep) == "string" and #sep == 0)) then

@@ -36,6 +36,17 @@ public class HostileProgramTests
     }
 
     [Test]
+    public void Program_BacktrackingPatternOverALongSubject_RunsOutOfBudget_AndTheNextProgramRuns()
+    {
+        // Native, this find runs for about four minutes (the hostile-input review's case): every start scans to the end.
+        using var kernel = ReferenceKernel.Boot(BootImage.Empty, Small);
+        var result = kernel.RunUserChunk("alice", "return (string.rep('a', 200000)):find('.-b')", []);
+        Assert.That(result.ErrorFirstLine, Does.Contain("instruction budget exceeded"));
+        Assert.That(kernel.RunUserChunk("alice", "return ('key = value'):match('^(%w+)%s*=%s*(%w+)$')", []).Values,
+            Is.EqualTo(new LuaValue[] { "key", "value" }));
+    }
+
+    [Test]
     public void Program_ExhaustingMemory_FailsAndTheNextProgramRuns()
     {
         using var kernel = ReferenceKernel.Boot(BootImage.Empty, Small);
