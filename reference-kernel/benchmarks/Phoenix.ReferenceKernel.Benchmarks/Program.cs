@@ -1,3 +1,6 @@
 using BenchmarkDotNet.Running;
+using Phoenix.ReferenceKernel.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Phoenix.ReferenceKernel.Benchmarks.BootBenchmarks).Assembly).Run(args);
+if (args is [EngineVersusLua.Switch]) return EngineVersusLua.Run();
+BenchmarkSwitcher.FromAssembly(typeof(BootBenchmarks).Assembly).Run(args);
+return 0;

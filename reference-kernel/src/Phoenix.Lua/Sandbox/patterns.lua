@@ -6,7 +6,7 @@
 -- (Phoenix.Lua.Tests/PatternTests.cs compares them on generated patterns).
 local byte, sub, format, tostring, type, error, select = string.byte, string.sub, string.format, tostring, type, error, select
 local setmetatable, getmetatable, rawget, pcall, tonumber = setmetatable, debug.getmetatable, rawget, pcall, tonumber
-local concat, unpack = table.concat, table.unpack
+local concat, unpack, ipairs = table.concat, table.unpack, ipairs
 
 local L_ESC, CAP_UNFINISHED, CAP_POSITION = 37, -1, -2 -- '%'
 
@@ -426,27 +426,80 @@ function M.gsub(s, pat, repl, maxN)
     return concat(out), n
 end
 
--- The bound on native work for a pattern of length m with q repetition items (*, +, -, ?, %b and back-references,
--- counted generously, also inside sets) over n characters, tried at every start (k = q + 1) or anchored (k = q):
--- m * n^k / (k - 1)!, the shape of the backtracking's worst case. "^%s*(.-)%s*$" over 100 characters: 2e6.
-local function nativeWork(n, p, anchorable, limit)
-    local m, q = #p, 0
-    for i = 1, m do
+-- What the fast paths need to know of a pattern, worked out once per pattern (a bounded cache):
+--   valid    no error can come from it while matching (its syntax, captures and back-references are sound, and it
+--            is short enough not to reach "pattern too complex"), so the native function can be called directly;
+--            otherwise the checked path places the error as Lua would (the conservative side is harmless);
+--   ncap     its captures, for gsub's "%N" in a replacement string;
+--   nmax     the longest subject the native function may take: the bound on native work for a pattern of length m
+--            with q repetition items (*, +, -, ?, %b, back-references) tried at every start (k = q + 1) or
+--            anchored (k = q) is m * n^k / (k - 1)!, the shape of the backtracking's worst case;
+--   nmaxIter the same for gmatch, which tries every start whatever the pattern begins with.
+local function subjectLimit(m, k, work)
+    if k == 0 then return math.huge end
+    local factorial = 1
+    for i = 2, k - 1 do factorial = factorial * i end
+    return (work * factorial / (m > 0 and m or 1)) ^ (1 / k)
+end
+
+local function analyse(p, work)
+    local m, i, q, level, valid = #p, 1, 0, 0, true
+    local open, items = {}, 0
+    if byte(p, 1) == B_CARET then i = 2 end
+    while i <= m and valid do
+        items = items + 1
         local c = byte(p, i)
-        if c == B_STAR or c == B_PLUS or c == B_DASH or c == B_QUESTION then q = q + 1
+        local single = false
+        if c == B_LPAREN then
+            level = level + 1
+            if level > MAXCAPTURES then valid = false end
+            if byte(p, i + 1) == B_RPAREN then i = i + 2 else open[#open + 1] = level i = i + 1 end
+        elseif c == B_RPAREN then
+            if #open == 0 then valid = false end
+            open[#open] = nil
+            i = i + 1
         elseif c == L_ESC then
             local d = byte(p, i + 1)
-            if d == B_b or (d and d >= B_1 and d <= B_9) then q = q + 1 end
+            if d == nil then valid = false
+            elseif d == B_b then
+                if i + 3 > m then valid = false end
+                q = q + 1
+                i = i + 4
+            elseif d == B_f then
+                if byte(p, i + 2) ~= B_OPEN then valid = false
+                else
+                    local ok, ep = pcall(classEnd, { pat = p, plen = m }, i + 2)
+                    if ok then i = ep else valid = false end
+                end
+            elseif isdigit(d) then
+                local l = d - B_0
+                if l == 0 or l > level then valid = false end
+                for _, still in ipairs(open) do if still == l then valid = false end end
+                q = q + 1
+                i = i + 2
+            else
+                single = true
+            end
+        else
+            single = true
+        end
+        if single and valid then
+            local ok, ep = pcall(classEnd, { pat = p, plen = m }, i)
+            if not ok then valid = false
+            else
+                i = ep
+                local r = byte(p, i)
+                if r == B_STAR or r == B_PLUS or r == B_DASH or r == B_QUESTION then q = q + 1 i = i + 1 end
+            end
         end
     end
-    local k = q + 1
-    if anchorable and byte(p, 1) == B_CARET then k = q end
-    local work = m
-    for i = 1, k do
-        work = work * n / (i > 1 and i - 1 or 1)
-        if work > limit then return work end
-    end
-    return work
+    if #open > 0 or items > MAXCCALLS // 2 then valid = false end
+    local anchored = byte(p, 1) == B_CARET
+    return {
+        valid = valid, ncap = level,
+        nmax = subjectLimit(m, anchored and q or q + 1, work),
+        nmaxIter = subjectLimit(m, q + 1, work),
+    }
 end
 
 -- Arguments as luaL_checklstring and luaL_optinteger take them: numbers become strings, integral floats and numeric
@@ -514,6 +567,34 @@ local function never() return false end
 
 function M.bound(lib, limit)
     local find, match, gmatch, gsub = lib.find, lib.match, lib.gmatch, lib.gsub
+    local math_type = math.type
+    local infos, cached, cachedWork = {}, 0, nil
+    local function infoOf(p)
+        local work = limit()
+        if work ~= cachedWork or cached >= 512 then infos, cached, cachedWork = {}, 0, work end
+        local info = analyse(p, work)
+        infos[p], cached = info, cached + 1
+        return info
+    end
+    -- The highest %N a replacement string uses (0 for none), or false when it has an escape gsub refuses.
+    local function replacementRefs(repl)
+        local highest, i, n = 0, 1, #repl
+        while i <= n do
+            if byte(repl, i) == L_ESC then
+                local d = byte(repl, i + 1)
+                if d == L_ESC then -- "%%"
+                elseif d ~= nil and isdigit(d) then
+                    if d - B_0 > highest then highest = d - B_0 end
+                else
+                    return false
+                end
+                i = i + 2
+            else
+                i = i + 1
+            end
+        end
+        return highest
+    end
     -- count: how many arguments the caller gave, so a missing one reads "no value" and a nil one "nil".
     local function strings(fname, count, s, p, init, initIndex)
         local s2, why = checkString(s, count >= 1)
@@ -524,31 +605,67 @@ function M.bound(lib, limit)
         if why3 then argError(fname, initIndex or 3, why3, 1) end
         return s2, p2, i2
     end
+    -- Each function first tries its fast path (strings, a sound pattern, a subject within the bound: the native
+    -- function, called directly, cannot raise), then the checked path below it.
     lib.find = function(...)
         local s, p, init, plain = ...
+        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
+            if plain then return find(s, p, init, plain) end
+            local info = infos[p] or infoOf(p)
+            if info.valid and #s <= info.nmax then return find(s, p, init) end
+        end
         s, p, init = strings("find", select("#", ...), s, p, init)
-        if plain or nativeWork(#s, p, true, limit()) <= limit() then return settle(never, pcall(find, s, p, init, plain)) end
+        if plain or #s <= (infos[p] or infoOf(p)).nmax then return settle(never, pcall(find, s, p, init, plain)) end
         return settle(never, pcall(M.find, s, p, init))
     end
     lib.match = function(...)
         local s, p, init = ...
+        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
+            local info = infos[p] or infoOf(p)
+            if info.valid and #s <= info.nmax then return match(s, p, init) end
+        end
         s, p, init = strings("match", select("#", ...), s, p, init)
-        if nativeWork(#s, p, true, limit()) <= limit() then return settle(never, pcall(match, s, p, init)) end
+        if #s <= (infos[p] or infoOf(p)).nmax then return settle(never, pcall(match, s, p, init)) end
         return settle(never, pcall(M.match, s, p, init))
     end
     lib.gmatch = function(...)
         local s, p, init = ...
+        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
+            -- The native iterator raises from the caller's for loop, placed as Lua places it: no soundness needed.
+            local info = infos[p] or infoOf(p)
+            if #s <= info.nmaxIter then return gmatch(s, p, init) end
+        end
         s, p, init = strings("gmatch", select("#", ...), s, p, init)
-        -- The native iterator raises from the caller's for loop already; only the Lua one needs placing.
-        if nativeWork(#s, p, false, limit()) <= limit() then return gmatch(s, p, init) end
+        if #s <= (infos[p] or infoOf(p)).nmaxIter then return gmatch(s, p, init) end
         local iterate = M.gmatch(s, p, init)
         return function() return settle(never, pcall(iterate)) end
     end
     lib.gsub = function(...)
         local s, p, repl, n = ...
+        local kind = type(repl)
+        if type(s) == "string" and type(p) == "string" and (n == nil or math_type(n) == "integer") then
+            local info = infos[p] or infoOf(p)
+            if info.valid and #s <= info.nmax then
+                if kind == "number" then return gsub(s, p, repl, n) end
+                if kind == "string" then
+                    local refs = replacementRefs(repl)
+                    if refs and refs <= (info.ncap > 0 and info.ncap or 1) then return gsub(s, p, repl, n) end
+                elseif kind == "function" then
+                    -- The one error gsub raises about a function's result, raised here at the caller of gsub
+                    -- (levels: this function, gsub, lib.gsub, the caller); the function's own errors pass as they are.
+                    local f = repl
+                    return gsub(s, p, function(...)
+                        local v = f(...)
+                        if v and type(v) ~= "string" and type(v) ~= "number" then
+                            error(format("invalid replacement value (a %s)", type(v)), 4)
+                        end
+                        return v
+                    end, n)
+                end
+            end
+        end
         local count = select("#", ...)
         s, p, n = strings("gsub", count, s, p, n, 4)
-        local kind = type(repl)
         if kind == "number" then
             repl = tostring(repl)
         elseif kind ~= "string" and kind ~= "table" and kind ~= "function" then
@@ -566,7 +683,7 @@ function M.bound(lib, limit)
             local t = repl
             repl = setmetatable({}, { __index = function(_, key) inside = true local v = t[key] inside = false return v end })
         end
-        if nativeWork(#s, p, true, limit()) <= limit() then return settle(foreign, pcall(gsub, s, p, repl, n)) end
+        if #s <= (infos[p] or infoOf(p)).nmax then return settle(foreign, pcall(gsub, s, p, repl, n)) end
         return settle(foreign, pcall(M.gsub, s, p, repl, n))
     end
     return lib

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Lua;
+
+namespace Phoenix.ReferenceKernel.Benchmarks;
+
+/// <summary>
+/// `-- --engine-vs-lua`: the micro-benchmarks of Lua/engine-micro.lua in our engine (a sandboxed environment, with the
+/// instruction budget and memory limit on) and in a stock lua5.4 process, side by side in one run, with the ratio.
+/// Needs Debian's lua5.4 (run-engine-vs-lua.sh installs it).
+/// </summary>
+public static class EngineVersusLua
+{
+    public const string Switch = "--engine-vs-lua";
+
+    public static int Run()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Lua", "engine-micro.lua");
+        var stock = RunStock(script);
+        if (stock is null) return 2;
+        var engine = RunEngine(File.ReadAllText(script));
+        Console.WriteLine($"{"operation",-28} {"lua5.4 ns",10} {"engine ns",10} {"ratio",7}");
+        foreach (var (name, ns) in engine)
+        {
+            var baseline = stock.TryGetValue(name, out var b) ? b : double.NaN;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {baseline,10:F1} {ns,10:F1} {ns / baseline,6:F2}x"));
+        }
+        return 0;
+    }
+
+    private static List<(string Name, double Ns)> RunEngine(string code)
+    {
+        using var engine = new LuaEngine(new LuaEngineOptions { InstructionBudget = long.MaxValue / 2 });
+        using var env = engine.CreateEnvironment();
+        using var chunk = engine.Load(code, "=engine-micro", env);
+        var table = (LuaTable)engine.Call(chunk)[0];
+        return [.. table.Array.Cast<LuaTable>().Select(row => (((LuaString)row.Array[0]).Text, Number(row.Array[1])))];
+    }
+
+    private static Dictionary<string, double>? RunStock(string script)
+    {
+        var start = new ProcessStartInfo("lua5.4") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add($"for _, r in ipairs(dofile([[{script}]])) do print(r[1] .. '\\t' .. string.format('%.3f', r[2])) end");
+        try
+        {
+            using var process = Process.Start(start)!;
+            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            process.WaitForExit();
+            return lines.Select(l => l.Split('\t')).ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine("lua5.4 is not installed: run reference-kernel/benchmarks/run-engine-vs-lua.sh, which installs it from Debian.");
+            return null;
+        }
+    }
+
+    private static double Number(LuaValue value) => value switch
+    {
+        LuaFloat f => f.Value,
+        LuaInteger i => i.Value,
+        _ => double.NaN,
+    };
+}
