@@ -45,7 +45,7 @@ public sealed partial class ReferenceKernel : IDisposable
         _internals = _engine.NewTable();
         using var host = CreateHost(new ModuleLoader(FileSystem, Syslog, options.ModulePolicy), new TmpFs(FileSystem, Tick, options.TmpFsQuotaBytes));
         using var scriptEnv = _engine.CreateEnvironment();
-        foreach (var script in scripts.Concat(options.ExtraScripts))
+        foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);

@@ -1,0 +1,55 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.ReferenceKernel.Tests.Acceptance;
+
+/// <summary>
+/// Boots the real public Phoenix kernel modules on the reference kernel when PHOENIX_MODULES_DIR names a folder
+/// holding them as a Phoenix system does (lib/modules/*.lua, and the libraries they load from lib/, for example a
+/// package extraction such as /tmp/phoenix-modules). Module code never enters this repository (licences differ), so
+/// without the variable this test says it did not run. It reports which modules load and the first error line of
+/// each that does not; gfxterm refuses without a CraftOS-PC graphics terminal, as it does on Phoenix.
+/// </summary>
+public class RealModulesTests
+{
+    private const string Variable = "PHOENIX_MODULES_DIR";
+
+    private static string ModulesDirectory()
+    {
+        var dir = Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrEmpty(dir)) Assert.Ignore($"Did not run: set {Variable} to a folder holding lib/modules/*.lua (the real Phoenix kernel modules).");
+        if (!Directory.Exists(Path.Combine(dir, "lib", "modules"))) Assert.Fail($"{Variable}={dir} holds no lib/modules folder.");
+        return dir;
+    }
+
+    /// <summary>Every file under the folder, at the same path in the image, root-owned and not world-writable (the
+    /// permissions Phoenix's package manager gives them).</summary>
+    private static BootImage ImageOf(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Aggregate(BootImage.Empty, (image, file) =>
+                image.WithFile("/" + Path.GetRelativePath(dir, file).Replace('\\', '/'), File.ReadAllBytes(file)));
+
+    [Test]
+    public void RealModules_AtBoot_ReportWhichLoad()
+    {
+        var dir = ModulesDirectory();
+        using var kernel = ReferenceKernel.Boot(ImageOf(dir));
+        var loaded = (kernel.Syscall("root", "listmodules", []).Values is [LuaTable list, ..] ? list.Array : []).OfType<LuaString>().Select(v => v.Text).ToHashSet(StringComparer.Ordinal);
+        var names = Directory.EnumerateFiles(Path.Combine(dir, "lib", "modules"), "*.lua")
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
+        var lines = names.Select(name => loaded.Contains(name)
+            ? $"{name}: loads"
+            : $"{name}: does not load: {FirstErrorLine(kernel, name)}").ToArray();
+        TestContext.Out.WriteLine($"{names.Count(loaded.Contains)} of {names.Length} real modules load on the reference kernel");
+        foreach (var line in lines) TestContext.Out.WriteLine(line);
+        Assert.Pass(string.Join("\n", lines));
+    }
+
+    private static string FirstErrorLine(ReferenceKernel kernel, string name) =>
+        kernel.Syslog.Entries
+            .Where(e => e.Level >= SyslogLevel.Error && e.Message.Contains($"/lib/modules/{name}.lua", StringComparison.Ordinal))
+            .Select(e => e.Message.Split('\n')[0])
+            .FirstOrDefault() ?? "(no error logged)";
+}

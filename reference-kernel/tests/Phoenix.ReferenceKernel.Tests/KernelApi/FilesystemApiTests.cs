@@ -1,0 +1,150 @@
+using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.Conformance.Abstractions.Values;
+using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
+
+namespace Phoenix.ReferenceKernel.Tests.KernelApi;
+
+/// <summary>The filesystem table, loadfile, dofile, require and package of Scripting/api-filesystem.lua
+/// (reference-kernel/KERNEL-API.md), through fixtures/kernel-api/toolbox.lua and execloader.lua.</summary>
+public class FilesystemApiTests
+{
+    private static ReferenceKernel BootToolbox(Func<BootImage, BootImage>? extra = null)
+    {
+        var image = With("toolbox").WithDirectory("/home/alice", owner: "alice").WithFile("/home/alice/readme.txt", "hello", owner: "alice").WithDirectory("/etc", world: "r-x");
+        var kernel = ReferenceKernel.Boot(extra is null ? image : extra(image));
+        AssertLoaded(kernel, "toolbox");
+        return kernel;
+    }
+
+    [Test]
+    public void ReadHandle_Text_ReadsLinesCharactersAndTheRest()
+    {
+        using var kernel = BootToolbox();
+        var reads = Call(kernel, "alice", "toolbox", "readHandle", "ab\ncdef", false)[0];
+        // readLine, read(2), readAll, readAll at the end (nil, shown as false), then a read after close.
+        Assert.That(reads, Is.EqualTo(new LuaTable(["ab", "cd", "ef", false, "attempt to use a closed file"])));
+    }
+
+    [Test]
+    public void ReadHandle_Binary_ReadsBytesAsNumbers_AndSeeks()
+    {
+        using var kernel = BootToolbox();
+        var reads = Call(kernel, "alice", "toolbox", "readHandle", "ab\ncdef", true)[0];
+        Assert.That(reads, Is.EqualTo(new LuaTable(["ab", "cd", "ef", false, 97, "attempt to use a closed file"])));
+    }
+
+    [Test]
+    public void WriteHandle_Text_HandsBufferedTextToTheWriter()
+    {
+        using var kernel = BootToolbox();
+        var calls = Call(kernel, "alice", "toolbox", "writeHandle", false)[0];
+        Assert.That(calls, Is.EqualTo(new LuaTable([new LuaTable(["abc\n", false]), new LuaTable(["42", false]), "attempt to use a closed file"])));
+    }
+
+    [Test]
+    public void WriteHandle_Binary_SendsAppendsThenTheWholeFileAfterASeek()
+    {
+        using var kernel = BootToolbox();
+        var calls = Call(kernel, "alice", "toolbox", "writeHandle", true)[0];
+        Assert.That(calls, Is.EqualTo(new LuaTable([new LuaTable(["abc\n", false]), new LuaTable(["Xbc\nd", true]), "attempt to use a closed file"])));
+    }
+
+    [Test]
+    public void FilesystemOpen_AsTheCaller_KeepsTheCallersPermissions()
+    {
+        using var kernel = BootToolbox();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "alice", "toolbox", "writeAs", "/home/alice/note", "mine")[0], Is.EqualTo((LuaValue)true));
+            Assert.That(Call(kernel, "alice", "toolbox", "writeAs", "/etc/passwd", "x")[0], Is.EqualTo((LuaValue)false));
+            Assert.That(Call(kernel, "root", "toolbox", "writeAs", "/etc/motd", "hi")[0], Is.EqualTo((LuaValue)true));
+            Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/home/alice/note"), Is.EqualTo(new LuaValue[] { "mine", "alice" }));
+        });
+    }
+
+    [Test]
+    public void FilesystemListAndCombine_WorkLikeTheSyscalls()
+    {
+        using var kernel = BootToolbox();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "alice", "toolbox", "list", "/home/alice")[0], Is.EqualTo(new LuaTable(["readme.txt"])));
+            Assert.That(Call(kernel, "alice", "toolbox", "combine", "/a/b", "../c", "d")[0], Is.EqualTo((LuaValue)"/a/c/d"));
+        });
+    }
+
+    [Test]
+    public void Require_FindsOnPackagePath_ThenBesideTheFile_AndCaches()
+    {
+        using var kernel = BootToolbox();
+        var first = Call(kernel, "root", "toolbox", "require", "kapi.helper");
+        var second = Call(kernel, "root", "toolbox", "require", "kapi.helper");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Take(6), Is.EqualTo(new LuaValue[] { true, "helper", "sibling", "kapi.helper", true, 1 }));
+            Assert.That(first[6], Is.EqualTo((LuaValue)"/lib/?.lua;/lib/?/init.lua;/usr/lib/?.lua;/usr/lib/?/init.lua"));
+            Assert.That(second[5], Is.EqualTo((LuaValue)1), "the chunk ran once");
+        });
+    }
+
+    [Test]
+    public void Require_AMissingModule_ListsWhereItLooked()
+    {
+        using var kernel = BootToolbox();
+        var message = Call(kernel, "root", "toolbox", "requireError", "kapi.nothere")[0].ToString();
+        Assert.That(message, Does.Contain("module 'kapi.nothere' not found:").And.Contain("package.preload['kapi.nothere']: No such field")
+            .And.Contain("/lib/kapi/nothere.lua").And.Contain("/usr/lib/kapi/nothere/init.lua"));
+    }
+
+    [Test]
+    public void Require_AWorldWritableFile_IsRefusedAsInsecure()
+    {
+        using var kernel = BootToolbox(image => image.WithFile("/lib/kapi/unsafe.lua", Fixture("lib/kapi/unsafe.lua"), world: "rwx"));
+        Assert.That(Call(kernel, "root", "toolbox", "requireError", "kapi.unsafe")[0].ToString(), Does.Contain("/lib/kapi/unsafe.lua: Insecure file permissions"));
+    }
+
+    [Test]
+    public void Require_ABinaryChunk_IsRefused()
+    {
+        using var kernel = BootToolbox(image => image.WithFile("/lib/kapi/binary.lua", [0x1B, (byte)'L', (byte)'u', (byte)'a', 0x54, 0x00]));
+        Assert.That(Call(kernel, "root", "toolbox", "requireError", "kapi.binary")[0].ToString(), Does.Contain("attempt to load a binary chunk"));
+    }
+
+    [Test]
+    public void Loadfile_UsesTheGivenEnvironment()
+    {
+        using var kernel = BootToolbox();
+        Assert.That(Call(kernel, "root", "toolbox", "loadfile", "/lib/kapi/fileenv.lua")[0], Is.EqualTo((LuaValue)7));
+    }
+
+    [Test]
+    public void ExecLoader_ChecksItsHelper_DofilesIt_AndRegistersALoader()
+    {
+        using var kernel = ReferenceKernel.Boot(With("execloader"));
+        AssertLoaded(kernel, "execloader");
+        var encoded = Call(kernel, "root", "execloader", "encode", "return 6 * 7")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "root", "execloader", "run", encoded)[0], Is.EqualTo((LuaValue)42));
+            Assert.That(Call(kernel, "root", "execloader", "run", "return 1")[0], Is.EqualTo(LuaValue.Nil));
+            Assert.That(kernel.Syslog.Entries.Any(e => e.Module == "execloader" && e.Message == "Registered KAPI files as executable"), Is.True);
+            Assert.That(kernel.Syscall("root", "unloadmodule", ["execloader"]).Succeeded, Is.True);
+        });
+    }
+
+    [Test]
+    public void ExecLoader_WithAWorldWritableHelper_RefusesToLoad()
+    {
+        using var kernel = ReferenceKernel.Boot(With("execloader").WithFile("/lib/kapi/codec.lua", Fixture("lib/kapi/codec.lua"), world: "rw-"));
+        Assert.That(kernel.Syslog.Entries.Any(e => e.Message.Contains("Unsafe permissions on /lib/kapi/codec.lua")), Is.True);
+    }
+
+    [Test]
+    public void Bit32_ReducesModulo2To32_AsComputerCraftsDoes()
+    {
+        using var kernel = ReferenceKernel.Boot(With("execloader"));
+        var values = Call(kernel, "root", "execloader", "checksum", "ab");
+        // sum = ((0 <<< 5) ~ 97) <<< 5 ~ 98 = 3104 ~ 98 = 3138; its low byte 0x42; 0x80000000 >> 31 = 1; bnot(0) = 2^32-1.
+        Assert.That(values, Is.EqualTo(new LuaValue[] { 3138, 0x42, 1, 4294967295L }));
+    }
+}
