@@ -203,10 +203,10 @@ function env.dofile(path)
     return chunk()
 end
 
--- The kernel's require (25-linker, 0.0.6+): package.preload, then package.path through the VFS as KERNEL, then the
--- folder of the file being loaded. A file must be root-owned and writable by no one else ("Insecure file
+-- The kernel's require (25-linker, 0.0.6+): package.preload, then package.path through the VFS as KERNEL, then
+-- archives on package.libpath, then the folder of the file (or the archive) being loaded. A file must be root-owned and writable by no one else ("Insecure file
 -- permissions"), as for modules. package.loaded starts with the kernel's global tables, as in Phoenix.
--- Not here yet: package.libpath archives (lib?.a), which Phoenix loads with its ar reader.
+-- Library archives on package.libpath (lib?.a, ar format): "require 'lib.member'" or "require 'lib-member'".
 local package = {
     path = "/lib/?.lua;/lib/?/init.lua;/usr/lib/?.lua;/usr/lib/?/init.lua",
     libpath = "/lib/lib?.a;/usr/lib/lib?.a",
@@ -269,6 +269,71 @@ local function fileLoader(name, path)
     return result[2]
 end
 
+-- ar archives (package.libpath, "lib?.a"): members by name. GNU names ("name/", "/N" into the "//" table) and BSD
+-- names ("#1/len", the name first in the member's data); symbol tables ("/", "/SYM64/") are left out.
+local function readArchive(data, path)
+    if sub(data, 1, 8) ~= "!<arch>\n" then error(path .. ": Not an ar archive", 0) end
+    local members, longNames, pos = {}, nil, 9
+    while pos <= #data do
+        if sub(data, pos, pos) == "\n" then
+            pos = pos + 1
+        else
+            local header = sub(data, pos, pos + 59)
+            if #header < 60 or sub(header, 59, 60) ~= "`\n" then error(path .. ": Invalid ar header at byte " .. (pos - 1), 0) end
+            local name = match(sub(header, 1, 16), "^(.-)%s*$")
+            local size = tonumber(match(sub(header, 49, 58), "^%s*(%d+)%s*$"))
+            if not size then error(path .. ": Invalid ar member size at byte " .. (pos - 1), 0) end
+            local body = sub(data, pos + 60, pos + 59 + size)
+            pos = pos + 60 + size
+            local bsd = tonumber(match(name, "^#1/(%d+)$"))
+            if name == "//" then
+                longNames = body
+            elseif name ~= "/" and name ~= "/SYM64/" then
+                if bsd then
+                    name, body = sub(body, 1, bsd), sub(body, bsd + 1)
+                elseif find(name, "^/%d+$") then
+                    name = longNames and match(longNames, "^([^/\n]*)", tonumber(sub(name, 2)) + 1)
+                    if not name then error(path .. ": ar member names a missing long-name table", 0) end
+                else
+                    name = gsub(name, "/$", "")
+                end
+                members[name] = body
+            end
+        end
+    end
+    return members
+end
+
+-- Loads a member of a library archive: "path\0member", or the part of the name after "-", or "init". While it runs,
+-- its own requires find the archive's other members (a local loader).
+local function libraryLoader(name, arg)
+    local path, member
+    local zero = find(arg, "\0", 1, true)
+    if zero then
+        path, member = sub(arg, 1, zero - 1), sub(arg, zero + 1)
+    else
+        path, member = arg, match(name, "%-(.*)$") or "init"
+    end
+    secure(path)
+    local text, err = readFile(path)
+    if not text then error(path .. ": " .. tostring(err), 0) end
+    local archive = readArchive(text, path)
+    local function preload(wanted)
+        local source = archive[wanted .. ".lua"]
+        if not source then error(path .. ":" .. wanted .. ".lua: File not found", 0) end
+        local chunk, loadErr = load(source, "@" .. path .. ":" .. wanted .. ".lua", "t", env)
+        if not chunk then error(path .. ":" .. wanted .. ".lua: " .. loadErr, 0) end
+        local ok, result = pcall(chunk, wanted)
+        if not ok then error(path .. ":" .. wanted .. ".lua: " .. tostring(result), 0) end
+        return result
+    end
+    localLoaders[#localLoaders + 1] = function(other) return preload, other end
+    local ok, result = pcall(preload, member)
+    localLoaders[#localLoaders] = nil
+    if not ok then error(result, 0) end
+    return result
+end
+
 package.searchers = {
     function(name)
         local preloader = package.preload[name]
@@ -279,6 +344,19 @@ package.searchers = {
         local path, err = package.searchpath(name, package.path)
         if not path then return nil, err end
         return fileLoader, path, path
+    end,
+    function(name)
+        local base = match(name, "^[^%-]*")
+        local path, err = package.searchpath(base, package.libpath)
+        if not path then return nil, err end
+        return libraryLoader, path, path .. ":" .. (match(name, "%-(.+)$") or "init")
+    end,
+    function(name)
+        if not find(name, ".", 1, true) then return nil end
+        local path, err = package.searchpath(match(name, "^[^%.]*"), package.libpath)
+        if not path then return nil, err end
+        local member = match(name, "^[^%.]*%.(.*)$")
+        return libraryLoader, path .. "\0" .. member, path .. ":" .. member
     end,
     function(name)
         if #localLoaders > 0 then return localLoaders[#localLoaders](name) end
