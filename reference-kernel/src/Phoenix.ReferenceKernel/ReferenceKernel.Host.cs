@@ -17,6 +17,7 @@ public sealed partial class ReferenceKernel
     {
         var host = _engine.NewTable();
         _engine.SetField(host, "version", _options.PhoenixVersion);
+        _engine.SetField(host, "epochMs", Epoch.ToUnixTimeMilliseconds());
         _engine.Register(host, "log", Log).Dispose();
         _engine.Register(host, "prepareModule", loader.Prepare).Dispose();
         _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();

@@ -1,8 +1,10 @@
 -- Clauses: none (Phoenix 0.0.9's kernel API for modules beyond the page: reference-kernel/KERNEL-API.md)
--- Mirrors: Phoenix 00-init (bit32 made sure of in kernel space: "this is a Lua 5.2 environment")
+-- Mirrors: Phoenix 00-init (bit32 made sure of in kernel space: "this is a Lua 5.2 environment"); the CraftOS
+-- Mirrors: globals Phoenix's kernel space keeps (os.epoch, os.getComputerID)
 -- Libraries Phoenix's kernel space has beyond Lua 5.4's: bit32, which Phoenix keeps for modules written for
--- ComputerCraft's Lua 5.2 (luz's decompressor uses it). Same code as the CraftOS host's bios (ours): every argument
--- is floored and reduced modulo 2^32, as CC:Tweaked's bit32 does.
+-- ComputerCraft's Lua 5.2 (luz's decompressor uses it), and the parts of ComputerCraft's os that modules read at load.
+-- bit32 is the same code as the CraftOS host's bios (ours): every argument is floored and reduced modulo 2^32, as
+-- CC:Tweaked's bit32 does.
 local env, host, kernel = ...
 
 local type, select, error = type, select, error
@@ -72,3 +74,23 @@ bit32.replace = function(x, v, f, w)
     return (x & ~mask | (v << f) & mask) & M
 end
 env.bit32 = bit32
+
+-- os.epoch(locale?): a simulated clock, so runs are reproducible: it starts at the kernel's boot epoch and moves one
+-- millisecond every EPOCH_READS reads. The step is prime and over 256 so that code sampling the clock in tight loops
+-- (ccryptolib's timing seed, which encryptfs runs at load, reads it 256 times in a row and wants a tick to fall at
+-- varied places) finishes, the same way every run. "nano" (CraftOS-PC) gives nanoseconds.
+local EPOCH_READS = 331
+local reads = 0
+local LOCALES = { utc = true, ingame = true, ["local"] = true, nano = true }
+function env.os.epoch(locale)
+    locale = locale == nil and "ingame" or locale
+    if type(locale) ~= "string" then error("bad argument #1 (expected string, got " .. type(locale) .. ")", 2) end
+    if not LOCALES[locale] then error("Unsupported operation", 2) end
+    reads = reads + 1
+    local ms = host.epochMs + reads // EPOCH_READS
+    if locale == "nano" then return ms * 1000000 end
+    return ms
+end
+
+-- The computer's ID: the device tree's root is the computer, id "0" (facts §5.1).
+function env.os.getComputerID() return 0 end

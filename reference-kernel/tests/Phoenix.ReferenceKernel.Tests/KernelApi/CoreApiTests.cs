@@ -127,6 +127,18 @@ public class CoreApiTests
             "terminate", "timer" }.Select(s => (LuaValue)s))));
 
     [Test]
+    public void OsEpoch_IsASimulatedClock_StartingAtTheBootEpoch()
+    {
+        var clock = Toolbox("clock");
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock[0], Is.EqualTo((LuaValue)new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()));
+            Assert.That(clock.Skip(1).Take(4), Is.EqualTo(new LuaValue[] { 1, true, true, 0 }), "one millisecond within 331 reads; nano in ns; computer 0");
+            Assert.That(clock.Skip(5), Is.EqualTo(new LuaValue[] { false, "Unsupported operation" }));
+        });
+    }
+
+    [Test]
     public void KernelTables_AreTheKernelsOwn() =>
         Assert.That(Toolbox("tables"), Is.EqualTo(new LuaValue[] { true, true, "root", true, "table", 1, "table", "0.0.9" }));
 }

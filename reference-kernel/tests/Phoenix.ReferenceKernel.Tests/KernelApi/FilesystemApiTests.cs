@@ -1,3 +1,4 @@
+using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Values;
 using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
@@ -108,6 +109,53 @@ public class FilesystemApiTests
     {
         using var kernel = BootToolbox(image => image.WithFile("/lib/kapi/binary.lua", [0x1B, (byte)'L', (byte)'u', (byte)'a', 0x54, 0x00]));
         Assert.That(Call(kernel, "root", "toolbox", "requireError", "kapi.binary")[0].ToString(), Does.Contain("attempt to load a binary chunk"));
+    }
+
+    /// <summary>An ar archive in GNU form: a "//" long-name table for names over 15 characters, members padded to even
+    /// offsets.</summary>
+    private static byte[] Archive(params (string Name, string Text)[] members)
+    {
+        var longNames = new StringBuilder();
+        var body = new List<byte>();
+        void Member(string header, byte[] data)
+        {
+            body.AddRange(Encoding.ASCII.GetBytes(header.PadRight(16) + "0".PadRight(12) + "0".PadRight(6) + "0".PadRight(6) + "644".PadRight(8) + data.Length.ToString().PadRight(10) + "`\n"));
+            body.AddRange(data);
+            if (data.Length % 2 == 1) body.Add((byte)'\n');
+        }
+        var headers = members.Select(m =>
+        {
+            if (m.Name.Length < 16) return m.Name + "/";
+            var offset = longNames.Length;
+            longNames.Append(m.Name).Append("/\n");
+            return "/" + offset;
+        }).ToArray();
+        if (longNames.Length > 0) Member("//", Encoding.ASCII.GetBytes(longNames.ToString()));
+        for (var i = 0; i < members.Length; i++) Member(headers[i], Encoding.UTF8.GetBytes(members[i].Text));
+        return [.. "!<arch>\n"u8, .. body];
+    }
+
+    [Test]
+    public void Require_FindsMembersOfLibraryArchives_OnPackageLibpath()
+    {
+        var archive = Archive(("init.lua", "return { name = 'init' }"),
+            ("a_rather_long_member_name.lua", "return { name = 'long', helper = require('shared').name }"),
+            ("shared.lua", "return { name = 'shared' }"));
+        using var kernel = BootToolbox(image => image.WithFile("/usr/lib/libkapiar.a", archive));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "root", "toolbox", "requireMember", "kapiar"), Is.EqualTo(new LuaValue[] { true, "init", LuaValue.Nil }));
+            Assert.That(Call(kernel, "root", "toolbox", "requireMember", "kapiar.a_rather_long_member_name"), Is.EqualTo(new LuaValue[] { true, "long", "shared" }));
+            Assert.That(Call(kernel, "root", "toolbox", "requireMember", "kapiar-shared"), Is.EqualTo(new LuaValue[] { true, "shared", LuaValue.Nil }));
+            Assert.That(Call(kernel, "root", "toolbox", "requireError", "kapiar.missing")[0].ToString(), Does.Contain("/usr/lib/libkapiar.a:missing.lua: File not found"));
+        });
+    }
+
+    [Test]
+    public void Require_ANonArchive_OnPackageLibpath_SaysSo()
+    {
+        using var kernel = BootToolbox(image => image.WithFile("/lib/libkapibad.a", "not an archive"));
+        Assert.That(Call(kernel, "root", "toolbox", "requireError", "kapibad.x")[0].ToString(), Does.Contain("/lib/libkapibad.a: Not an ar archive"));
     }
 
     [Test]
