@@ -1,6 +1,4 @@
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Acceptance;
 
@@ -36,20 +34,10 @@ public class RealModulesTests
     {
         var dir = ModulesDirectory();
         using var kernel = ReferenceKernel.Boot(ImageOf(dir));
-        var loaded = (kernel.Syscall("root", "listmodules", []).Values is [LuaTable list, ..] ? list.Array : []).OfType<LuaString>().Select(v => v.Text).ToHashSet(StringComparer.Ordinal);
         var names = Directory.EnumerateFiles(Path.Combine(dir, "lib", "modules"), "*.lua")
             .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
-        var lines = names.Select(name => loaded.Contains(name)
-            ? $"{name}: loads"
-            : $"{name}: does not load: {FirstErrorLine(kernel, name)}").ToArray();
-        TestContext.Out.WriteLine($"{names.Count(loaded.Contains)} of {names.Length} real modules load on the reference kernel");
-        foreach (var line in lines) TestContext.Out.WriteLine(line);
-        Assert.Pass(string.Join("\n", lines));
+        var report = ModuleReport.Of(kernel, names);
+        TestContext.Out.WriteLine(report);
+        Assert.Pass(report);
     }
-
-    private static string FirstErrorLine(ReferenceKernel kernel, string name) =>
-        kernel.Syslog.Entries
-            .Where(e => e.Level >= SyslogLevel.Error && e.Message.Contains($"/lib/modules/{name}.lua", StringComparison.Ordinal))
-            .Select(e => e.Message.Split('\n')[0])
-            .FirstOrDefault() ?? "(no error logged)";
 }
