@@ -40,4 +40,22 @@ public class RealModulesTests
         TestContext.Out.WriteLine(report);
         Assert.Pass(report);
     }
+
+    /// <summary>The folder's files over Phoenix 0.0.9's stock image (PHOENIX_ROOTFS_IMG too): the modules with the
+    /// libraries a Phoenix system has (ccryptolib, which encryptfs requires at load, is in the image).</summary>
+    [Test]
+    public void RealModules_OnTheStockImage_ReportWhichLoad()
+    {
+        var dir = ModulesDirectory();
+        var imagePath = Environment.GetEnvironmentVariable("PHOENIX_ROOTFS_IMG");
+        if (string.IsNullOrEmpty(imagePath)) Assert.Ignore("Did not run: set PHOENIX_ROOTFS_IMG too (Phoenix's packages/rootfs.img) to load the modules over the stock image.");
+        var stock = Phoenix.ReferenceKernel.Boot.TableFsImage.ReadFile(imagePath).Image;
+        var image = ImageOf(dir).Entries.Aggregate(stock, (acc, entry) => acc with { Entries = [.. acc.Entries.Where(e => e.Path != entry.Path), entry] });
+        using var kernel = ReferenceKernel.Boot(image);
+        var names = Directory.EnumerateFiles(Path.Combine(dir, "lib", "modules"), "*.lua")
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToArray();
+        var report = ModuleReport.Of(kernel, names);
+        TestContext.Out.WriteLine(report);
+        Assert.Pass(report);
+    }
 }

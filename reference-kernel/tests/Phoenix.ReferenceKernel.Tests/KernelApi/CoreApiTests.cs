@@ -28,7 +28,7 @@ public class CoreApiTests
         Assert.Multiple(() =>
         {
             foreach (var name in new[] { "KERNEL", "expect", "syslog", "eventHooks", "hardware", "filesystem", "package", "processes",
-                "fifos", "syscalls", "mounts", "modules", "filesystems", "bit32", "deviceTreeRoot" })
+                "fifos", "syscalls", "mounts", "modules", "filesystems", "bit32", "deviceTreeRoot", "term" })
             {
                 Assert.That(Field(types, name), Is.EqualTo((LuaValue)"table"), name);
             }
@@ -137,6 +137,10 @@ public class CoreApiTests
             Assert.That(clock.Skip(5), Is.EqualTo(new LuaValue[] { false, "Unsupported operation" }));
         });
     }
+
+    [Test]
+    public void Term_IsAHeadlessColourTerminal_WithoutGraphicsMode() =>
+        Assert.That(Toolbox("term"), Is.EqualTo(new LuaValue[] { 51, 19, true, 5, 4, 16, true, "Invalid color" }));
 
     [Test]
     public void KernelTables_AreTheKernelsOwn() =>
