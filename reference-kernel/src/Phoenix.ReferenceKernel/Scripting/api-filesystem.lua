@@ -170,6 +170,93 @@ function filesystem.writehandle(process, writer, binary)
     return setmetatable(handle, { __name = "file" })
 end
 
+-- fifohandle(process, fifo, mode): a handle on a FIFO object {data = string} that modules keep (in fifos, say).
+-- Reads take from the front of fifo.data ("r", "rb": a byte as a number without n). Writes ("w", "a", "wb", "ab")
+-- build on what fifo.data held when the handle opened and store it on flush and close, replacing fifo.data, as
+-- Phoenix 0.0.9 does. Any other mode: nil, "Invalid mode". openfifo is its old name.
+function filesystem.fifohandle(process, fifo, mode)
+    expect(2, fifo, "table")
+    expect(3, mode, "string")
+    local closed = false
+    local handle = {}
+    local function open()
+        if closed then error(CLOSED, 2) end
+    end
+    function handle.close()
+        open()
+        if handle.flush then handle.flush() end
+        closed = true
+    end
+    if mode == "r" or mode == "rb" then
+        local binary = mode == "rb"
+        local function take(count)
+            local piece = sub(fifo.data, 1, count)
+            fifo.data = sub(fifo.data, count + 1)
+            return piece
+        end
+        function handle.readLine(keepNewline)
+            open()
+            if #fifo.data == 0 then return nil end
+            local stop = find(fifo.data, "\n", 1, true) or #fifo.data
+            local line = take(stop)
+            if not keepNewline and sub(line, -1) == "\n" then line = sub(line, 1, -2) end
+            return line
+        end
+        function handle.readAll()
+            open()
+            if #fifo.data == 0 then return nil end
+            return take(#fifo.data)
+        end
+        function handle.read(count)
+            open()
+            if count ~= nil and type(count) ~= "number" then
+                error("bad argument #1 (expected number, got " .. type(count) .. ")", 2)
+            end
+            if #fifo.data == 0 then return nil end
+            if binary and count == nil then return byte(take(1)) end
+            return take(count or 1)
+        end
+        if binary then
+            function handle.seek()
+                open()
+                return 0
+            end
+        end
+    elseif mode == "w" or mode == "a" or mode == "wb" or mode == "ab" then
+        local binary = #mode == 2
+        local buffer = fifo.data
+        local function append(value, suffix)
+            if binary and type(value) == "number" then value = char(value)
+            elseif binary and type(value) ~= "string" then
+                error("bad argument #1 (expected string or number, got " .. type(value) .. ")", 3)
+            end
+            buffer = buffer .. tostring(value) .. suffix
+        end
+        function handle.write(value)
+            open()
+            append(value, "")
+        end
+        function handle.writeLine(value)
+            open()
+            append(value, "\n")
+        end
+        function handle.flush()
+            open()
+            fifo.data = buffer
+        end
+        if binary then
+            function handle.seek()
+                open()
+                return #buffer
+            end
+        end
+    else
+        return nil, "Invalid mode"
+    end
+    return setmetatable(handle, { __name = "file" })
+end
+filesystem.openfifo = filesystem.fifohandle
+
 env.filesystem = filesystem
 kernel.filesystem = filesystem
 -- Phoenix's built-in filesystems keep their FIFOs here; modules with FIFOs of their own share it.

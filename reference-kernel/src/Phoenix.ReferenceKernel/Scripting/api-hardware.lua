@@ -1,5 +1,5 @@
 -- Clauses: none (Phoenix 0.0.9's kernel API for modules beyond the page: reference-kernel/KERNEL-API.md)
--- Mirrors: Phoenix 40-hardware (the hardware table over the device tree)
+-- Mirrors: Phoenix 40-hardware (the hardware table over the device tree, the devlisten syscall)
 -- The hardware table kernel modules use to reach the device tree that devices.lua builds: get, find, path, add,
 -- remove, call, broadcast, listen, unlisten. Nodes are the tree's own tables, as in Phoenix.
 local env, host, kernel = ...
@@ -106,5 +106,29 @@ function kernel.nodeAdded(node)
         end
     end
 end
+
+-- The devlisten(device, state?) syscall: the caller joins (or, with false, leaves) the device's listeners, so
+-- hardware.broadcast queues the device's events for it; a dependent entry undoes it when the process is reaped.
+-- (Phoenix 0.0.9 has no devunlisten; devlisten(device, false) is how to stop.)
+local function listen(process, device, state)
+    expect(1, device, "string")
+    expect(2, state, "boolean", "nil")
+    local node = kernel.lookup(device)[1]
+    if node == nil then error("No such device", 0) end
+    if state == false then
+        node.listeners[process] = nil
+        for i, dependent in ipairs(process.dependents) do
+            if dependent.type == "hardware listen" and dependent.node == node then
+                table.remove(process.dependents, i)
+                break
+            end
+        end
+    elseif not node.listeners[process] then
+        node.listeners[process] = true
+        process.dependents[#process.dependents + 1] = { type = "hardware listen", node = node, gc = function() node.listeners[process] = nil end }
+    end
+end
+
+function kernel.syscalls.devlisten(process, thread, device, state) listen(process, device, state) end
 
 env.hardware = hardware

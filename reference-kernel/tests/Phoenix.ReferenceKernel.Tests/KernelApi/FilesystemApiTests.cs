@@ -51,6 +51,13 @@ public class FilesystemApiTests
     }
 
     [Test]
+    public void FifoHandle_WritesThenReadsTheSharedData()
+    {
+        using var kernel = BootToolbox();
+        Assert.That(Call(kernel, "alice", "toolbox", "fifo"), Is.EqualTo(new LuaValue[] { "one", "two", false, 65, true, "Invalid mode", true }));
+    }
+
+    [Test]
     public void FilesystemOpen_AsTheCaller_KeepsTheCallersPermissions()
     {
         using var kernel = BootToolbox();

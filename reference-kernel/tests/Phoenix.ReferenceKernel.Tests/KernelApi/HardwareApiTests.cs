@@ -56,6 +56,21 @@ public class HardwareApiTests
     }
 
     [Test]
+    public void Devlisten_JoinsAndLeavesTheDevicesListeners()
+    {
+        using var kernel = BootChatbox();
+        Assert.That(kernel.Syscall("alice", "devlisten", ["left"]).Succeeded, Is.True);
+        kernel.DeliverEvent("chat", "bob", "first");
+        Assert.That(kernel.Syscall("alice", "devlisten", ["left", false]).Succeeded, Is.True);
+        kernel.DeliverEvent("chat", "bob", "second");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "alice", "chatbox", "queued")[0], Is.EqualTo(new LuaTable([new LuaTable(["chat", "bob", "first"])])));
+            Assert.That(kernel.Syscall("alice", "devlisten", ["nowhere"]).ErrorText, Does.StartWith("No such device"));
+        });
+    }
+
+    [Test]
     public void EventWithoutHooks_IsIgnored()
     {
         using var kernel = BootChatbox();
