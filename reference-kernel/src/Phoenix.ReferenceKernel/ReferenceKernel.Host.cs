@@ -49,7 +49,7 @@ public sealed partial class ReferenceKernel
     /// tests cover these (Phoenix.ReferenceKernel.Tests/KernelApi).
     /// </summary>
     public static IReadOnlyList<KernelScript> ApiScripts { get; } =
-        new[] { "api-core.lua", "api-lualib.lua", "api-filesystem.lua", "api-hardware.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
+        new[] { "api-core.lua", "api-lualib.lua", "api-filesystem.lua", "api-craftos.lua", "api-hardware.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
 
     /// <summary>The scripts this kernel runs: the built-ins, each replaced by its override if it has one.</summary>
     private static IEnumerable<KernelScript> ScriptsFor(KernelOptions options)

@@ -8,6 +8,7 @@
 local env, host, kernel = ...
 
 local type, select, error, pairs, ipairs, tostring, pcall, setmetatable, load = type, select, error, pairs, ipairs, tostring, pcall, setmetatable, load
+local getmetatable, next, rawget = getmetatable, next, rawget
 local concat, pack, unpack = table.concat, table.pack, table.unpack
 local format, gsub, match, find, sub, byte, char = string.format, string.gsub, string.match, string.find, string.sub, string.byte, string.char
 local syscalls, KERNEL, expect = kernel.syscalls, kernel.KERNEL, kernel.apiExpect
@@ -22,6 +23,40 @@ local combine = syscalls.combine
 function filesystem.combine(...) return combine(KERNEL, nil, ...) end
 
 local CLOSED = "attempt to use a closed file"
+
+-- Handles these functions make carry Phoenix's metatable {__name = "file"}. Values from user code that have a
+-- metatable arrive in the kernel as copies (usermode.lua, ADV-USER-FOREIGN-METAMETHODS), which would break modules that
+-- key state by handle identity (compressfs passes its handle back through callmodule, as Phoenix passes tables by
+-- reference). So a handle made here crosses back as itself while it is still only that: its metatable holds nothing
+-- but __name = "file", and none of its keys or values is a table. Anything else takes the copying path.
+local made = setmetatable({}, { __mode = "k" })
+local function fileHandle(handle)
+    made[handle] = true
+    return setmetatable(handle, { __name = "file" })
+end
+
+local function untouched(value)
+    if type(value) ~= "table" or not made[value] then return false end
+    local mt = getmetatable(value)
+    if type(mt) ~= "table" or next(mt) ~= "__name" or next(mt, "__name") ~= nil or rawget(mt, "__name") ~= "file" then return false end
+    for key, entry in next, value do
+        if type(key) == "table" or type(entry) == "table" then return false end
+    end
+    return true
+end
+
+local fromUser = kernel.fromUser
+function kernel.fromUser(...)
+    local values = pack(...)
+    local kept = {}
+    for i = 1, values.n do
+        if untouched(values[i]) then kept[i], values[i] = values[i], nil end
+    end
+    if next(kept) == nil then return fromUser(...) end
+    values = pack(fromUser(unpack(values, 1, values.n)))
+    for i, handle in pairs(kept) do values[i] = handle end
+    return unpack(values, 1, values.n)
+end
 
 -- readhandle(process, data, binary): a read handle over a string. Text mode reads characters, binary mode reads a
 -- byte (as a number) or n bytes, and seeks. Every read past the end gives nil.
@@ -92,7 +127,7 @@ function filesystem.readhandle(process, data, binary)
             return pos - 1
         end
     end
-    return setmetatable(handle, { __name = "file" })
+    return fileHandle(handle)
 end
 
 -- writehandle(process, writer, binary): a write handle that hands what is written to writer(data, reset). Text mode
@@ -126,7 +161,7 @@ function filesystem.writehandle(process, writer, binary)
             handle.flush()
             closed = true
         end
-        return setmetatable(handle, { __name = "file" })
+        return fileHandle(handle)
     end
     local whole, pos, pending = "", 1, ""
     local function put(text)
@@ -167,7 +202,7 @@ function filesystem.writehandle(process, writer, binary)
         handle.flush()
         closed = true
     end
-    return setmetatable(handle, { __name = "file" })
+    return fileHandle(handle)
 end
 
 -- fifohandle(process, fifo, mode): a handle on a FIFO object {data = string} that modules keep (in fifos, say).
@@ -253,7 +288,7 @@ function filesystem.fifohandle(process, fifo, mode)
     else
         return nil, "Invalid mode"
     end
-    return setmetatable(handle, { __name = "file" })
+    return fileHandle(handle)
 end
 filesystem.openfifo = filesystem.fifohandle
 

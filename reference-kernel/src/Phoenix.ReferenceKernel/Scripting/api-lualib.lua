@@ -1,6 +1,6 @@
 -- Clauses: none (Phoenix 0.0.9's kernel API for modules beyond the page: reference-kernel/KERNEL-API.md)
 -- Mirrors: Phoenix 00-init (bit32 made sure of in kernel space: "this is a Lua 5.2 environment"); the CraftOS
--- Mirrors: globals Phoenix's kernel space keeps (os.epoch, os.getComputerID, term)
+-- Mirrors: globals Phoenix's kernel space keeps (os.epoch, os.getComputerID, term, Lua 5.2's math.frexp/ldexp)
 -- Libraries Phoenix's kernel space has beyond Lua 5.4's: bit32, which Phoenix keeps for modules written for
 -- ComputerCraft's Lua 5.2 (luz's decompressor uses it), and the parts of ComputerCraft's os that modules read at load.
 -- bit32 is the same code as the CraftOS host's bios (ours): every argument is floored and reduced modulo 2^32, as
@@ -141,3 +141,22 @@ term.current = term.native
 term.isColour, term.getTextColour, term.setTextColour = term.isColor, term.getTextColor, term.setTextColor
 term.getBackgroundColour, term.setBackgroundColour = term.getBackgroundColor, term.setBackgroundColor
 env.term = term
+
+-- math.frexp and math.ldexp: Lua 5.2's, which ComputerCraft's Lua keeps and Lua 5.4 dropped (deflateans, a
+-- compression library compressfs loads, uses frexp). frexp(x) gives m, e with x = m * 2^e and 0.5 <= |m| < 1
+-- (0, infinities and NaN give x, 0).
+function env.math.frexp(x)
+    expect(1, x, "number")
+    if x == 0 or x ~= x or x == math.huge or x == -math.huge then return x, 0 end
+    local e = math.floor(math.log(math.abs(x), 2)) + 1
+    local m = (x / 2.0 ^ (e - 1)) / 2
+    if math.abs(m) >= 1 then m, e = m / 2, e + 1 elseif math.abs(m) < 0.5 then m, e = m * 2, e - 1 end
+    return m, e
+end
+
+function env.math.ldexp(m, e)
+    expect(1, m, "number")
+    expect(2, e, "number")
+    local half = e // 2
+    return m * 2.0 ^ half * 2.0 ^ (e - half)
+end

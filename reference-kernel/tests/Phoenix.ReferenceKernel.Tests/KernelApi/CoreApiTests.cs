@@ -142,6 +142,15 @@ public class CoreApiTests
     public void Term_IsAHeadlessColourTerminal_WithoutGraphicsMode() =>
         Assert.That(Toolbox("term"), Is.EqualTo(new LuaValue[] { 51, 19, true, 5, 4, 16, true, "Invalid color" }));
 
+    [TestCase(8.0, 0.5, 4L)]     // a power of two
+    [TestCase(-3.0, -0.75, 2L)]  // the sign stays on the mantissa
+    [TestCase(0.0, 0.0, 0L)]     // zero gives 0, 0
+    public void MathFrexp_SplitsMantissaAndExponent_AsLua52(double x, double mantissa, long exponent) =>
+        Assert.That(Toolbox("frexp", x), Is.EqualTo(new LuaValue[] { mantissa, exponent }));
+
+    [Test]
+    public void MathLdexp_Scales() => Assert.That(Toolbox("ldexp", 0.75, 2)[0], Is.EqualTo((LuaValue)3.0));
+
     [Test]
     public void KernelTables_AreTheKernelsOwn() =>
         Assert.That(Toolbox("tables"), Is.EqualTo(new LuaValue[] { true, true, "root", true, "table", 1, "table", "0.0.9" }));

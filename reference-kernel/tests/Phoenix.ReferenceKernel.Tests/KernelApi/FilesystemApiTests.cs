@@ -51,6 +51,50 @@ public class FilesystemApiTests
     }
 
     [Test]
+    public void CraftosFilesystem_MountsAFolderOfTheDisk()
+    {
+        using var kernel = BootToolbox(image => image.WithFile("/srv/hello.txt", "hi").WithDirectory("/mnt/c"));
+        Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv", "/mnt/c"]).Succeeded, Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/mnt/c/hello.txt"), Is.EqualTo(new LuaValue[] { "hi", "root" }));
+            Assert.That(Call(kernel, "root", "toolbox", "writeAs", "/mnt/c/new.txt", "made")[0], Is.EqualTo((LuaValue)true));
+            Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/srv/new.txt")[0], Is.EqualTo((LuaValue)"made"), "the same disk");
+            Assert.That(Call(kernel, "alice", "toolbox", "writeAs", "/mnt/c/alice.txt", "x")[0], Is.EqualTo((LuaValue)false), "the disk's permissions apply");
+            var mounts = kernel.Syscall("root", "mountlist", []).Values[0] as LuaTable;
+            Assert.That(mounts!.Array.OfType<LuaTable>().Any(m => m[(LuaValue)"type"].Equals((LuaValue)"craftos") && m[(LuaValue)"source"].Equals((LuaValue)"/srv")), Is.True);
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv/hello.txt", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Not a directory"));
+            // ComputerCraft's handles: binary writes take numbers as bytes, binary reads give a byte and seek.
+            Assert.That(Call(kernel, "root", "toolbox", "bytes", "/mnt/c/bytes.bin"), Is.EqualTo(new LuaValue[] { 65, "ABC" }));
+        });
+    }
+
+    /// <summary>A handle the kernel made comes back through callmodule as itself (Phoenix passes tables by reference;
+    /// compressfs keys state by it), but not once its holder gave it a metatable of their own or changed the kernel's
+    /// (ADV-USER-FOREIGN-METAMETHODS still holds: such a table arrives as a plain copy).</summary>
+    [Test]
+    public void KernelMadeHandle_ThroughCallmodule_KeepsItsIdentity_UntilTamperedWith()
+    {
+        using var kernel = BootToolbox();
+        const string program = """
+            local h = syscall.callmodule("toolbox", "makeHandle")
+            local same = syscall.callmodule("toolbox", "isKept", h)
+            local h2 = syscall.callmodule("toolbox", "makeHandle")
+            getmetatable(h2).__index = function() return "mine" end
+            local changed = syscall.callmodule("toolbox", "isKept", h2)
+            local h3 = syscall.callmodule("toolbox", "makeHandle")
+            setmetatable(h3, { __name = "file", __index = function() return "mine" end })
+            local replaced = syscall.callmodule("toolbox", "isKept", h3)
+            local h4 = syscall.callmodule("toolbox", "makeHandle")
+            h4.extra = setmetatable({}, { __index = function() return "mine" end })
+            return same, changed, replaced, syscall.callmodule("toolbox", "isKept", h4)
+            """;
+        var result = kernel.RunUserChunk("alice", program, []);
+        Assert.That(result.Succeeded, Is.True, result.ErrorText);
+        Assert.That(result.Values, Is.EqualTo(new LuaValue[] { true, false, false, false }));
+    }
+
+    [Test]
     public void FifoHandle_WritesThenReadsTheSharedData()
     {
         using var kernel = BootToolbox();
