@@ -165,7 +165,8 @@ env.eventHooks = eventHooks
 -- Phoenix does not protect its hooks: an error stops the kernel (the host turns it into a stop, facts §10 B5).
 function kernel.handleEvent(name, ...)
     if name == "peripheral" or name == "peripheral_detach" then kernel.deviceEvent(name, ...) end
-    local hooks = env.eventHooks[name]
+    local all = env.eventHooks
+    local hooks = type(all) == "table" and all[name]
     if type(hooks) ~= "table" then return end
     local event = pack(name, ...)
     for _, hook in ipairs(hooks) do hook(event) end

@@ -79,6 +79,14 @@ public class HardwareApiTests
     }
 
     [Test]
+    public void EventHooks_ReplacedByAModule_WithANonTable_AreSkipped()
+    {
+        using var kernel = ReferenceKernel.Boot(BootImage.Empty.WithFile("/lib/modules/clobber.lua", "eventHooks = 42\nreturn {}"));
+        kernel.DeliverEvent("chat", "bob", "hi");
+        Assert.That(kernel.Syscall("root", "getpid", []).Succeeded, Is.True);
+    }
+
+    [Test]
     public void Hook_ThatThrows_StopsTheKernel_AsPhoenixsUnprotectedLoopDoes()
     {
         using var kernel = BootChatbox();
