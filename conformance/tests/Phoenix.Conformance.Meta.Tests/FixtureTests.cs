@@ -15,7 +15,18 @@ public class FixtureTests
     // index applies to them (KernelFixture_IsIndexed).
     private const string KernelsFolder = "kernels/";
 
-    public static IEnumerable<string> Fixtures() => AllLuaFixtures().Where(f => !f.StartsWith(KernelsFolder, StringComparison.Ordinal));
+    // fixtures/kernel-api/ holds look-alike modules for Phoenix's kernel API beyond the page (reference-kernel/
+    // KERNEL-API.md): no rule of the page's suite boots them; the reference kernel's own tests do (KernelApiFixture_…).
+    private const string KernelApiFolder = "kernel-api/";
+
+    private static readonly string KernelTestsSource = string.Join("\n",
+        Directory.EnumerateFiles(RepositoryLayout.Combine("reference-kernel", "tests", "Phoenix.ReferenceKernel.Tests"), "*.cs", SearchOption.AllDirectories)
+            .Select(File.ReadAllText));
+
+    public static IEnumerable<string> Fixtures() => AllLuaFixtures()
+        .Where(f => !f.StartsWith(KernelsFolder, StringComparison.Ordinal) && !f.StartsWith(KernelApiFolder, StringComparison.Ordinal));
+
+    public static IEnumerable<string> KernelApiFixtures() => AllLuaFixtures().Where(f => f.StartsWith(KernelApiFolder, StringComparison.Ordinal));
 
     public static IEnumerable<string> KernelFixtures() => AllLuaFixtures().Where(f => f.StartsWith(KernelsFolder, StringComparison.Ordinal));
 
@@ -27,6 +38,21 @@ public class FixtureTests
     [TestCaseSource(nameof(KernelFixtures))]
     public void KernelFixture_IsIndexed(string fixture) =>
         Assert.That(File.ReadAllText(RepositoryLayout.Combine("fixtures", "README.md")), Does.Contain($"`{fixture}`"), "listed in fixtures/README.md");
+
+    /// <summary>A kernel-api fixture is listed in the index and named by the reference kernel's tests: a module by its
+    /// file name without ".lua" (KernelApiImage.With("toolbox")), a library by its path below kernel-api/.</summary>
+    [TestCaseSource(nameof(KernelApiFixtures))]
+    public void KernelApiFixture_IsIndexedAndUsedByTheReferenceKernelsTests(string fixture)
+    {
+        var relative = fixture[KernelApiFolder.Length..];
+        var name = relative.Contains('/') ? relative : relative[..^".lua".Length];
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(RepositoryLayout.Combine("fixtures", "README.md")), Does.Contain($"`{fixture}`"), "listed in fixtures/README.md");
+            Assert.That(KernelTestsSource, Does.Contain($"\"{name}\"").Or.Contain($"\"{System.IO.Path.GetFileNameWithoutExtension(name)}\""),
+                "used by reference-kernel/tests/Phoenix.ReferenceKernel.Tests");
+        });
+    }
 
     [TestCaseSource(nameof(Fixtures))]
     public void Fixture_IsEmbeddedUsedAndIndexed(string fixture)

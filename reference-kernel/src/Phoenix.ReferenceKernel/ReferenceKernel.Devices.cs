@@ -25,7 +25,7 @@ public sealed partial class ReferenceKernel
     public void AttachPeripheral(PeripheralSpec peripheral)
     {
         ThrowIfStopped("attach " + peripheral.Name);
-        RunDeviceEntry("deviceEvent", "peripheral", _peripherals.Attach(peripheral));
+        RunDeviceEntry("handleEvent", "peripheral", _peripherals.Attach(peripheral));
     }
 
     /// <summary>Detaches a simulated peripheral and delivers the detach event (DRV-DEINIT).</summary>
@@ -33,7 +33,7 @@ public sealed partial class ReferenceKernel
     {
         ThrowIfStopped("detach " + name);
         if (!_peripherals.Detach(name)) throw new ArgumentException($"No peripheral called '{name}' is attached.", nameof(name));
-        RunDeviceEntry("deviceEvent", "peripheral_detach", name);
+        RunDeviceEntry("handleEvent", "peripheral_detach", name);
     }
 
     /// <summary>Every call the peripherals called <paramref name="name"/> received since boot.</summary>

@@ -17,6 +17,7 @@ public sealed partial class ReferenceKernel
     {
         var host = _engine.NewTable();
         _engine.SetField(host, "version", _options.PhoenixVersion);
+        _engine.SetField(host, "epochMs", Epoch.ToUnixTimeMilliseconds());
         _engine.Register(host, "log", Log).Dispose();
         _engine.Register(host, "prepareModule", loader.Prepare).Dispose();
         _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();
@@ -40,6 +41,15 @@ public sealed partial class ReferenceKernel
     /// <see cref="KernelOptions.ScriptOverrides"/> replaces by name.</summary>
     public static IReadOnlyList<KernelScript> BuiltInScripts { get; } =
         new[] { "kernel.lua", "kmod.lua", "usermode.lua", "fs.lua", "fs-dispatch.lua", "tmpfs.lua", "devices.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
+
+    /// <summary>
+    /// The scripts that give modules Phoenix 0.0.9's kernel API beyond the page (reference-kernel/KERNEL-API.md): run
+    /// after the built-in scripts, whose kernel parts they build on. Kept apart from <see cref="BuiltInScripts"/> so
+    /// mutation testing, which samples the built-ins, measures the page's rules alone; the reference kernel's own
+    /// tests cover these (Phoenix.ReferenceKernel.Tests/KernelApi).
+    /// </summary>
+    public static IReadOnlyList<KernelScript> ApiScripts { get; } =
+        new[] { "api-core.lua", "api-lualib.lua", "api-filesystem.lua", "api-craftos.lua", "api-hardware.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
 
     /// <summary>The scripts this kernel runs: the built-ins, each replaced by its override if it has one.</summary>
     private static IEnumerable<KernelScript> ScriptsFor(KernelOptions options)

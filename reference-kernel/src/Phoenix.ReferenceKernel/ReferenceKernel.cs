@@ -47,7 +47,7 @@ public sealed partial class ReferenceKernel : IDisposable
         // The glue scripts are ours and never visible to modules, so they may introspect: the module checker's
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
-        foreach (var script in scripts.Concat(options.ExtraScripts))
+        foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);

@@ -1,0 +1,53 @@
+-- Clauses: none (Phoenix 0.0.9's kernel API for modules beyond the page: reference-kernel/KERNEL-API.md)
+-- Mirrors: Phoenix 05-filesystem (the craftos filesystem type)
+-- filesystems.craftos: Phoenix's type for a folder of the computer's own disk. In the reference kernel the disk is
+-- the boot image's tree (the root tmpfs instance), so a craftos mount is a view of one of its directories, with the
+-- built-in permission semantics (facts §4.7). Wrapping filesystems such as compressfs and encryptfs mount over it
+-- (filesystems.craftos:new(process, source, options)). Not modelled: Phoenix keeps craftos permissions in metadata
+-- files beside the files; here they are the image's own.
+local env, host, kernel = ...
+
+local setmetatable, error, type, sub = setmetatable, error, type, string.sub
+local tmpfs = kernel.filesystems.tmpfs
+-- The computer's disk: instance 0, the one the boot image filled (Vfs/TmpFs.cs).
+local disk = setmetatable({ id = 0 }, tmpfs)
+
+local craftos = {}
+craftos.__index = craftos
+
+function craftos:new(process, source, options)
+    local base = host.normalize(source)
+    local stat = tmpfs.stat(disk, process, base)
+    if type(stat) ~= "table" or stat.type ~= "directory" then error(source .. ": Not a directory", 0) end
+    return setmetatable({ base = base, source = source }, craftos)
+end
+
+local function onDisk(self, path)
+    if self.base == "" then return path end
+    if path == "" then return self.base end
+    return self.base .. "/" .. path
+end
+
+-- Handles as ComputerCraft's fs.open gives them (Phoenix's craftos hands those on): binary reads give bytes as numbers
+-- and seek, binary writes take numbers as bytes (filesystem.readhandle / writehandle over the disk's file).
+function craftos:open(process, path, mode)
+    local full, user = onDisk(self, path), process.user
+    local result, err = host.tmpfs(0, "open", user, full, mode)
+    if result == nil then return nil, err end
+    local binary = sub(mode, 2, 2) == "b"
+    if sub(mode, 1, 1) == "r" then return kernel.filesystem.readhandle(process, result, binary) end
+    return kernel.filesystem.writehandle(process, function(data, reset)
+        if reset then host.tmpfs(0, "open", user, full, "w") end
+        host.tmpfs(0, "append", user, full, data)
+    end, binary)
+end
+function craftos:list(process, path) return tmpfs.list(disk, process, onDisk(self, path)) end
+function craftos:stat(process, path) return tmpfs.stat(disk, process, onDisk(self, path)) end
+function craftos:remove(process, path) return tmpfs.remove(disk, process, onDisk(self, path)) end
+function craftos:rename(process, from, to) return tmpfs.rename(disk, process, onDisk(self, from), onDisk(self, to)) end
+function craftos:mkdir(process, path) return tmpfs.mkdir(disk, process, onDisk(self, path)) end
+function craftos:chmod(process, path, user, mode) return tmpfs.chmod(disk, process, onDisk(self, path), user, mode) end
+function craftos:chown(process, path, user) return tmpfs.chown(disk, process, onDisk(self, path), user) end
+function craftos:info() return "craftos", self.source, {} end
+
+kernel.filesystems.craftos = craftos

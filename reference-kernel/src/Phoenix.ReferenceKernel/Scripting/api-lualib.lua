@@ -1,0 +1,162 @@
+-- Clauses: none (Phoenix 0.0.9's kernel API for modules beyond the page: reference-kernel/KERNEL-API.md)
+-- Mirrors: Phoenix 00-init (bit32 made sure of in kernel space: "this is a Lua 5.2 environment"); the CraftOS
+-- Mirrors: globals Phoenix's kernel space keeps (os.epoch, os.getComputerID, term, Lua 5.2's math.frexp/ldexp)
+-- Libraries Phoenix's kernel space has beyond Lua 5.4's: bit32, which Phoenix keeps for modules written for
+-- ComputerCraft's Lua 5.2 (luz's decompressor uses it), and the parts of ComputerCraft's os that modules read at load.
+-- bit32 is the same code as the CraftOS host's bios (ours): every argument is floored and reduced modulo 2^32, as
+-- CC:Tweaked's bit32 does.
+local env, host, kernel = ...
+
+local type, select, error = type, select, error
+local floor, fmod, mtype, tointeger = math.floor, math.fmod, math.type, math.tointeger
+
+local M = 0xFFFFFFFF
+local function u(x, n)
+    if type(x) ~= "number" then error("bad argument #" .. n .. " (expected number, got " .. type(x) .. ")", 3) end
+    x = floor(x)
+    if mtype(x) == "float" then
+        x = fmod(x, 4294967296.0)
+        if x < 0 then x = x + 4294967296.0 end
+        return tointeger(x) or 0
+    end
+    return x & M
+end
+local function fold(op, init)
+    return function(...)
+        local r = init
+        for i = 1, select("#", ...) do r = op(r, u((select(i, ...)), i)) end
+        return r
+    end
+end
+local bit32 = {}
+bit32.band = fold(function(a, b) return a & b end, M)
+bit32.bor = fold(function(a, b) return a | b end, 0)
+bit32.bxor = fold(function(a, b) return a ~ b end, 0)
+bit32.btest = function(...) return bit32.band(...) ~= 0 end
+bit32.bnot = function(x) return ~u(x, 1) & M end
+bit32.lshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n < 0 then return bit32.rshift(x, -n) end
+    return n >= 32 and 0 or (x << n) & M
+end
+bit32.rshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n < 0 then return bit32.lshift(x, -n) end
+    return n >= 32 and 0 or x >> n
+end
+bit32.arshift = function(x, n)
+    x, n = u(x, 1), floor(n)
+    if n <= 0 then return bit32.lshift(x, -n) end
+    if x & 0x80000000 == 0 then return n >= 32 and 0 or x >> n end
+    return n >= 32 and M or ((x >> n) | ~(M >> n)) & M
+end
+bit32.lrotate = function(x, n)
+    x, n = u(x, 1), floor(n) % 32
+    return ((x << n) | (x >> (32 - n))) & M
+end
+bit32.rrotate = function(x, n) return bit32.lrotate(x, -floor(n)) end
+local function field(f, w)
+    f, w = floor(f), floor(w or 1)
+    if f < 0 then error("field cannot be negative", 3) end
+    if w <= 0 then error("width must be positive", 3) end
+    if f + w > 32 then error("trying to access non-existent bits", 3) end
+    return f, w
+end
+bit32.extract = function(x, f, w)
+    x = u(x, 1)
+    f, w = field(f, w)
+    return (x >> f) & ((1 << w) - 1)
+end
+bit32.replace = function(x, v, f, w)
+    x, v = u(x, 1), u(v, 2)
+    f, w = field(f, w)
+    local mask = ((1 << w) - 1) << f
+    return (x & ~mask | (v << f) & mask) & M
+end
+env.bit32 = bit32
+
+-- os.epoch(locale?): a simulated clock, so runs are reproducible: it starts at the kernel's boot epoch and moves one
+-- millisecond every EPOCH_READS reads. The step is prime and over 256 so that code sampling the clock in tight loops
+-- (ccryptolib's timing seed, which encryptfs runs at load, reads it 256 times in a row and wants a tick to fall at
+-- varied places) finishes, the same way every run. "nano" (CraftOS-PC) gives nanoseconds.
+local EPOCH_READS = 331
+local reads = 0
+local LOCALES = { utc = true, ingame = true, ["local"] = true, nano = true }
+function env.os.epoch(locale)
+    locale = locale == nil and "ingame" or locale
+    if type(locale) ~= "string" then error("bad argument #1 (expected string, got " .. type(locale) .. ")", 2) end
+    if not LOCALES[locale] then error("Unsupported operation", 2) end
+    reads = reads + 1
+    local ms = host.epochMs + reads // EPOCH_READS
+    if locale == "nano" then return ms * 1000000 end
+    return ms
+end
+
+-- The computer's ID: the device tree's root is the computer, id "0" (facts §5.1).
+function env.os.getComputerID() return 0 end
+
+-- term: a headless native terminal, 51x19 in colour like a ComputerCraft computer's, that keeps its cursor and colours
+-- and draws nowhere (the reference kernel has no screen). Phoenix's kernel space keeps CraftOS's term; like any
+-- terminal without CraftOS-PC's graphics mode, this one has no setGraphicsMode, so gfxterm refuses at load as it does
+-- on Phoenix without one.
+local expect = env.expect
+local WIDTH, HEIGHT = 51, 19
+local cursorX, cursorY, blink, textColor, backgroundColor = 1, 1, false, 1, 32768
+local function colour(value)
+    expect(1, value, "number")
+    if value < 1 or value > 32768 or value ~= math.floor(value) then error("Invalid color", 3) end
+    return value
+end
+local term = {}
+function term.write(text) cursorX = cursorX + #tostring(text) end
+function term.blit(text, fg, bg)
+    expect(1, text, "string")
+    expect(2, fg, "string")
+    expect(3, bg, "string")
+    if #fg ~= #text or #bg ~= #text then error("Arguments must be the same length", 2) end
+    cursorX = cursorX + #text
+end
+function term.clear() end
+function term.clearLine() end
+function term.scroll(lines) expect(1, lines, "number") end
+function term.getCursorPos() return cursorX, cursorY end
+function term.setCursorPos(x, y)
+    expect(1, x, "number")
+    expect(2, y, "number")
+    cursorX, cursorY = math.floor(x), math.floor(y)
+end
+function term.getCursorBlink() return blink end
+function term.setCursorBlink(on)
+    expect(1, on, "boolean")
+    blink = on
+end
+function term.getSize() return WIDTH, HEIGHT end
+function term.isColor() return true end
+function term.getTextColor() return textColor end
+function term.setTextColor(value) textColor = colour(value) end
+function term.getBackgroundColor() return backgroundColor end
+function term.setBackgroundColor(value) backgroundColor = colour(value) end
+function term.native() return term end
+term.current = term.native
+term.isColour, term.getTextColour, term.setTextColour = term.isColor, term.getTextColor, term.setTextColor
+term.getBackgroundColour, term.setBackgroundColour = term.getBackgroundColor, term.setBackgroundColor
+env.term = term
+
+-- math.frexp and math.ldexp: Lua 5.2's, which ComputerCraft's Lua keeps and Lua 5.4 dropped (deflateans, a
+-- compression library compressfs loads, uses frexp). frexp(x) gives m, e with x = m * 2^e and 0.5 <= |m| < 1
+-- (0, infinities and NaN give x, 0).
+function env.math.frexp(x)
+    expect(1, x, "number")
+    if x == 0 or x ~= x or x == math.huge or x == -math.huge then return x, 0 end
+    local e = math.floor(math.log(math.abs(x), 2)) + 1
+    local m = (x / 2.0 ^ (e - 1)) / 2
+    if math.abs(m) >= 1 then m, e = m / 2, e + 1 elseif math.abs(m) < 0.5 then m, e = m * 2, e - 1 end
+    return m, e
+end
+
+function env.math.ldexp(m, e)
+    expect(1, m, "number")
+    expect(2, e, "number")
+    local half = e // 2
+    return m * 2.0 ^ half * 2.0 ^ (e - half)
+end
