@@ -29,9 +29,10 @@ public static class ModuleChecker
     private static readonly KernelScript Script =
         new("checker.lua", EmbeddedResource.Text(typeof(ModuleChecker).Assembly, "Phoenix.Conformance.ModuleCheck.checker.lua"));
 
-    public static ModuleCheckResult Check(ModuleSource module, KernelOptions? options = null)
+    /// <param name="system">The system to check it on (<see cref="SystemImage"/>); by default an empty one.</param>
+    public static ModuleCheckResult Check(ModuleSource module, KernelOptions? options = null, BootImage? system = null)
     {
-        var image = BootImage.Empty.WithDirectory(ModuleFolder).WithDirectory(MountPoint)
+        var image = (system ?? BootImage.Empty).WithDirectory(ModuleFolder).WithDirectory(MountPoint)
             .WithFile(module.KernelPath, module.Text);
         options = (options ?? new KernelOptions()) with { ExtraScripts = [Script] };
         Kernel kernel;
@@ -65,8 +66,8 @@ public static class ModuleChecker
         }
     }
 
-    public static IReadOnlyList<ModuleCheckResult> CheckAll(IEnumerable<ModuleSource> modules, KernelOptions? options = null) =>
-        [.. modules.Select(m => Check(m, options))];
+    public static IReadOnlyList<ModuleCheckResult> CheckAll(IEnumerable<ModuleSource> modules, KernelOptions? options = null, BootImage? system = null) =>
+        [.. modules.Select(m => Check(m, options, system))];
 
     internal static IEnumerable<string> Strings(SyscallResult result) =>
         result.Succeeded && result.Values.Count > 0 && result.Values[0] is LuaTable table

@@ -88,6 +88,15 @@ public class CheckerFixtureTests
     }
 
     [Test]
+    public void AModuleNeedingALibrary_LoadsOnlyOnASystemThatHasIt()
+    {
+        Assert.That(Found(Check("uses_library.lua")), Is.EqualTo(new[] { "LOAD - " }));
+        var system = SystemImage.Load(Path.Combine(AppContext.BaseDirectory, "System"));
+        var module = ModuleSource.FromFile(Path.Combine(AppContext.BaseDirectory, "Modules", "uses_library.lua"));
+        Assert.That(Found(ModuleChecker.Check(module, system: system)), Is.Empty);
+    }
+
+    [Test]
     public void FindingsName_TheUsersFile_NotTheKernelsCopy()
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Modules", "custom_syscall.lua");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.ModuleCheck;
 using Phoenix.Conformance.ModuleCheck.Acceptance;
 using Phoenix.Conformance.ModuleCheck.Output;
@@ -20,8 +21,9 @@ public static class CheckModuleCommand
         var sarif = new Option<string?>("--sarif") { Description = "Also write the findings as SARIF 2.1.0 to this file." };
         var json = new Option<string?>("--json") { Description = "Also write the findings as JSON to this file." };
         var html = new Option<string?>("--html") { Description = "Also write the findings as a self-contained HTML page to this file." };
+        var system = new Option<string?>("--system") { Description = "Check on this system: a folder laid out as a Phoenix root, or a tablefs image (rootfs.img), so required libraries are there." };
         var accept = new Option<string?>("--accept") { Description = "YAML file of findings accepted with reasons (check, module, path or line, reason)." };
-        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json, html, accept };
+        var command = new Command("check-module", "Check kernel modules against the page's advice to module authors (the SHOULD clauses), on the reference kernel.") { paths, sarif, json, html, accept, system };
         command.SetAction(parse =>
         {
             var files = parse.GetValue(paths)!.SelectMany(Expand).ToList();
@@ -31,7 +33,17 @@ public static class CheckModuleCommand
             foreach (var target in new[] { sarifFile, jsonFile, htmlFile }.OfType<string>()) CheckWritable(target);
             var acceptFile = parse.GetValue(accept);
             var acceptance = acceptFile is null ? AcceptedFindings.None : AcceptedFindings.Read(acceptFile);
-            var (results, accepted, unused) = acceptance.Apply(ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile)));
+            var systemPath = parse.GetValue(system);
+            BootImage? systemImage = null;
+            try
+            {
+                systemImage = systemPath is null ? null : SystemImage.Load(systemPath);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException("check-module --system: " + e.Message.Split(" (Parameter")[0]);
+            }
+            var (results, accepted, unused) = acceptance.Apply(ModuleChecker.CheckAll(files.Select(ModuleSource.FromFile), system: systemImage));
             foreach (var (finding, by) in accepted) context.Output.WriteLine($"accepted: {finding} ({by.Reason})");
             foreach (var entry in unused) context.Output.WriteLine($"unused acceptance: {entry.Check} in {entry.Module}{(entry.Path is null ? "" : " at " + entry.Path)} matches no finding");
             foreach (var line in TextReport.Lines(results)) context.Output.WriteLine(line);

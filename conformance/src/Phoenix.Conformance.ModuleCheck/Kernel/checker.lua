@@ -12,10 +12,14 @@ local getinfo, getmetatable = debug.getinfo, debug.getmetatable
 local running = coroutine.running
 local syscalls = kernel.syscalls
 
--- A module could build a kernel state too large to photograph; past these the walk stops and says so.
-local MAX_NODES, MAX_DEPTH = 50000, 24
--- Not module state: the checker's own processes come and go in `processes` (and KERNEL is reached there too).
-local SKIPPED_ROOTS = { processes = true }
+-- A module could build a kernel state too large to photograph; past this the walk stops and says so.
+local MAX_NODES = 50000
+
+-- Not module state: the process table (the checker's own processes come and go there, wherever it is reached
+-- from), and libraries in package.loaded (kernel require caches them for every later user, as Phoenix's does).
+local function skipped(value, path)
+    return rawequal(value, kernel.processes) or path == ".package.loaded"
+end
 
 local function keyText(key)
     if type(key) == "string" then
@@ -34,37 +38,40 @@ local function keyOrder(a, b)
     return false
 end
 
--- A photograph: path -> { kind, value }. Tables are walked (contents compared, not identity); a table reached a
--- second time is recorded as a reference to its first path, so a new alias of kernel state is still a change.
+-- A photograph: path -> { kind, value }. Tables are walked breadth first, so each is named by its shortest path
+-- (syscalls, not package.loaded.syscalls), and compared by content, not identity; a table reached again is recorded
+-- as a reference to its first path, so a new alias of kernel state is still a change.
 local function snapshot()
     local shot, seen, nodes = {}, {}, 0
     local truncated = false
-    local function walk(value, path, depth)
+    local queue, head = {}, 1
+    local function visit(value, path)
         nodes = nodes + 1
-        if nodes > MAX_NODES or depth > MAX_DEPTH then truncated = true return end
-        local kind = type(value)
-        if kind ~= "table" then
-            shot[path] = { kind = kind, value = value }
-            return
-        end
-        if seen[value] then
+        if nodes > MAX_NODES then truncated = true return end
+        if type(value) ~= "table" then
+            shot[path] = { kind = type(value), value = value }
+        elseif seen[value] then
             shot[path] = { kind = "ref", value = seen[value] }
-            return
+        elseif not skipped(value, path) then
+            seen[value] = path
+            shot[path] = { kind = "table", value = value }
+            queue[#queue + 1] = path
         end
-        seen[value] = path
-        shot[path] = { kind = "table", value = value }
+    end
+    visit(env, "")
+    visit(kernel.driverList, "<drivers>")
+    visit(getmetatable(""), "<string metatable>")
+    while head <= #queue and not truncated do
+        local path = queue[head]
+        head = head + 1
+        local value = shot[path].value
         local keys = {}
         for key in pairs(value) do keys[#keys + 1] = key end
         sort(keys, keyOrder)
-        for _, key in ipairs(keys) do
-            if not (depth == 0 and SKIPPED_ROOTS[key]) then walk(value[key], path .. keyText(key), depth + 1) end
-        end
+        for _, key in ipairs(keys) do visit(value[key], path .. keyText(key)) end
         local meta = getmetatable(value)
-        if meta ~= nil then walk(meta, path .. "<metatable>", depth + 1) end
+        if meta ~= nil then visit(meta, path .. "<metatable>") end
     end
-    walk(env, "", 0)
-    walk(kernel.driverList, "<drivers>", 1)
-    walk(getmetatable(""), "<string metatable>", 1)
     shot["<truncated>"] = truncated and { kind = "boolean", value = true } or nil
     return shot
 end
@@ -304,7 +311,7 @@ end
 syscalls.checkmodule_report = function()
     for _, record in ipairs(records) do
         if record.failed then
-            addFinding("LOAD", record.file, nil, "", "the module threw while loading: " .. record.failed)
+            addFinding("LOAD", record.file, nil, "", "the module threw while loading: " .. match(record.failed, "^[^\n]*"))
         elseif record.unloadError then
             addFinding("MOD-UNLOAD-REVERSES", record.file, nil, "", "unload threw: " .. record.unloadError)
         end
