@@ -87,6 +87,14 @@ public sealed class CheckModuleCommandTests
     }
 
     [Test]
+    public void ASystemThatIsNeitherAFolderNorAnImage_Exit2()
+    {
+        var (exit, output, error) = CliRun.Real("check-module", Fixture("fixtures/DRV-SHAPE/mydriver.lua"), "--system", "/no/such/system");
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(output + error, Does.Contain("check-module --system: no such folder or image: /no/such/system"));
+    }
+
+    [Test]
     public void ASarifPathInAMissingFolder_Exit2_BeforeAnyModuleRuns()
     {
         var (exit, output, error) = CliRun.Real("check-module", Fixture("fixtures/DRV-SHAPE/mydriver.lua"), "--sarif", "/no/such/folder/out.sarif");
