@@ -36,10 +36,22 @@ public static class RunCommand
         };
         var allowMismatch = DiffCommand.AllowMismatchOption();
         var shard = new Option<string?>("--shard") { Description = "i/n: run only the i-th of n parts of the selection (1-based; a rule's part depends only on its ID), for CI matrices; join the parts' results.json files with 'merge'." };
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "Rules run at once (each boots its own kernels; results and their order are a serial run's). Default: 1.",
+            DefaultValueFactory = _ => 1,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 64) return n;
+                result.AddError($"--jobs: '{text}' is not a number of rules from 1 to 64.");
+                return 1;
+            },
+        };
         var adapterPath = new Option<string[]>("--adapter-path") { Description = "A folder holding your *.Adapter.dll (built against the Phoenix.Conformance.Abstractions package); repeatable. Also read from PHOENIX_ADAPTER_PATH." };
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {
-            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath, shard,
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath, shard, jobs,
         };
         command.SetAction(parse => SuiteRun.Execute(new RunRequest(
             parse.GetValue(adapter)!,
@@ -55,7 +67,8 @@ public static class RunCommand
             parse.GetValue(timeLimit),
             parse.GetValue(allowMismatch),
             [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()],
-            parse.GetValue(shard)), context));
+            parse.GetValue(shard),
+            parse.GetValue(jobs)), context));
         return command;
     }
 }

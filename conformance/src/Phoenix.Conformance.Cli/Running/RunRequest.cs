@@ -15,4 +15,5 @@ public sealed record RunRequest(
     double? TimeLimitSeconds,
     bool AllowMismatch = false,
     IReadOnlyList<string>? AdapterPaths = null,
-    string? Shard = null);
+    string? Shard = null,
+    int Jobs = 1);

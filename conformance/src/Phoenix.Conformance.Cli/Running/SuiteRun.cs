@@ -82,7 +82,16 @@ public static class SuiteRun
         IReadOnlyList<RuleRecord> records;
         try
         {
-            records = View(context).Run(rules, rule => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id)));
+            RuleRecord RunOne(RuleDescriptor rule) => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id));
+            if (request.Jobs > 1)
+            {
+                using var ahead = new RunAhead(rules, RunOne, request.Jobs);
+                records = View(context).Run(rules, ahead.Take);
+            }
+            else
+            {
+                records = View(context).Run(rules, RunOne);
+            }
         }
         finally
         {

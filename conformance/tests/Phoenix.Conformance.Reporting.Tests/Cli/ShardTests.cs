@@ -80,6 +80,18 @@ public sealed class ShardTests
         Assert.That(Read("s2").Rules, Is.Not.Empty);
     }
 
+    [Test]
+    public void RealSuite_TwoJobs_GiveTheSerialRunsResults_InItsOrder()
+    {
+        const string filter = "MOD-API,FS-RELATIVE-PATH,DRV-MODEM,PX-DRV-DEVFIND";
+        CliRun.Real("run", "--filter", filter, "--output", Folder("serial"));
+        var (exit, _, error) = CliRun.Real("run", "--filter", filter, "--jobs", "2", "--output", Folder("jobs"));
+
+        Assert.That((exit, error), Is.EqualTo((ExitCodes.Success, "")));
+        Assert.That(Comparable(Read("jobs")), Is.EqualTo(Comparable(Read("serial"))));
+        Assert.That(Read("jobs").Rules.Select(r => r.Id), Is.EqualTo(Read("serial").Rules.Select(r => r.Id)));
+    }
+
     [TestCase("0/2", "numbered from 1")]
     [TestCase("3/2", "between 1 and 2")]
     [TestCase("1/0", "between 1 and 1000")]

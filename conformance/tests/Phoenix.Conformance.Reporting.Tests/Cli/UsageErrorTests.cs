@@ -58,6 +58,8 @@ public sealed class UsageErrorTests
     [TestCase("run --baseline /nonexistent/results.json", "Cannot read results file")] // unreadable baseline
     [TestCase("run --adapter-path /nonexistent/adapters", "Adapter folder '/nonexistent/adapters'")] // no such folder
     [TestCase("run --time-limit NaN", "--time-limit must be")] // not a number of seconds
+    [TestCase("run --jobs 0", "--jobs: '0' is not a number of rules from 1 to 64")] // no rule would ever run
+    [TestCase("run --jobs many", "--jobs: 'many'")]
     [TestCase("run --time-limit 1e308", "--time-limit must be")] // beyond any run
     [TestCase("run --output /proc/conformance-out", "--output: cannot write in")] // a folder that cannot be made
     [TestCase("run --update-expectations --expectations /proc/x.yaml", "--update-expectations: cannot write in")] // nowhere to write the file
