@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Phoenix.Conformance.Cli.Commands;
 using Phoenix.Conformance.ModuleCheck.Acceptance;
+using Phoenix.Conformance.Reporting.Compare;
 using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.Reporting.Expectations;
 using Phoenix.Conformance.Reporting.Json;
@@ -25,6 +26,7 @@ public static class ConformanceCli
         root.Subcommands.Add(MergeCommand.Create(context));
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
         root.Subcommands.Add(CheckModuleCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -37,7 +39,7 @@ public static class ConformanceCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException or ShardMergeException or AcceptanceException)
+        catch (Exception e) when (e is UsageException or UnknownAdapterException or ExpectationsException or ResultsFileException or ShardMergeException or AcceptanceException or ScenarioException)
         {
             return Usage(context, e.Message);
         }

@@ -1,0 +1,71 @@
+using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.Conformance.Abstractions.Values;
+
+namespace Phoenix.Conformance.Reporting.Compare;
+
+/// <summary>One thing a kernel showed: a step's result, or a view of its state after the last step.</summary>
+/// <param name="Key">What was observed: "step 2", "listmodules", "mountlist", "syslog errors".</param>
+public sealed record Observation(string Key, string Description, string Value);
+
+/// <summary>
+/// Runs a scenario on one kernel and records what can be observed through the adapter: each step's values or
+/// error's first line (tracebacks differ between Lua VMs), then root's listmodules and mountlist (sorted: the order
+/// of pairs is unspecified) and the syslog's error lines.
+/// </summary>
+public static class ScenarioRun
+{
+    public static IReadOnlyList<Observation> Run(IKernelAdapter adapter, Scenario scenario)
+    {
+        var observations = new List<Observation>();
+        IKernel kernel;
+        try
+        {
+            kernel = adapter.Boot(scenario.Image);
+        }
+        catch (Exception e) when (e is KernelBootException or KernelStoppedException)
+        {
+            return [new Observation("boot", "boot", "error: " + e.Message.Split('\n')[0])];
+        }
+        using (kernel)
+        {
+            try
+            {
+                foreach (var (step, index) in scenario.Steps.Select((s, i) => (s, i + 1)))
+                {
+                    var result = kernel.RunUserChunk(step.User, step.Program);
+                    observations.Add(new Observation($"step {index}", $"{step.User}: {OneLine(step.Program)}", Show(result)));
+                }
+                observations.Add(new Observation("listmodules", "listmodules (root)", Sorted(kernel.RunUserChunk("root", "return syscall.listmodules()"))));
+                observations.Add(new Observation("mountlist", "mountlist (root), paths and types",
+                    Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end return t"))));
+                var errors = kernel.ReadSyslog().Where(e => e.Level >= SyslogLevel.Error).Select(e => e.Message.Split('\n')[0]);
+                observations.Add(new Observation("syslog errors", "syslog lines at level error or above", string.Join(" | ", errors)));
+            }
+            catch (KernelStoppedException e)
+            {
+                observations.Add(new Observation("stopped", "the kernel stopped", e.Message.Split('\n')[0]));
+            }
+        }
+        return observations;
+    }
+
+    private static string Show(SyscallResult result) =>
+        result.Succeeded ? "ok(" + string.Join(", ", result.Values.Select(Plain)) + ")" : "error(" + result.ErrorFirstLine + ")";
+
+    // An error message caught by the program keeps its traceback, which differs between Lua VMs: it is cut off.
+    private static string Plain(LuaValue value) =>
+        value is LuaString s && s.Text.Contains("\nstack traceback:", StringComparison.Ordinal)
+            ? LuaString.From(s.Text[..s.Text.IndexOf("\nstack traceback:", StringComparison.Ordinal)]).ToString()
+            : value.ToString();
+
+    private static string Sorted(SyscallResult result) =>
+        result.Succeeded && result.Values is [LuaTable table, ..]
+            ? string.Join(", ", table.Array.Select(v => v.ToString()).Order(StringComparer.Ordinal))
+            : Show(result);
+
+    private static string OneLine(string program)
+    {
+        var line = string.Join(" ", program.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+        return line.Length > 100 ? line[..97] + "..." : line;
+    }
+}
