@@ -2,9 +2,9 @@ namespace Phoenix.Conformance.SelfTests.BrokenKernels;
 
 /// <summary>Broken kernels for the mutants that survived the first 400 of the seed-1 sample
 /// (`./run-mutation.sh --sample 400 --seed 1`, conformance/mutation/README.md) until MOD-CALL-ARGS's program rule for
-/// both call forms, and the extended PX-USER-CALLBACK-THREAD-NAME, PX-DRV-REGISTER-LOG, PX-FS-MOUNT-ERRORS and
-/// PX-FS-TYPE-ERRORS: each is the defect a kernel author could make that the mutant stands for, so the rule that
-/// kills the mutant is shown to catch the defect.</summary>
+/// both call forms, and the extended PX-USER-CALLBACK-THREAD-NAME, PX-DRV-REGISTER-LOG, PX-FS-MOUNT-ERRORS,
+/// PX-FS-TYPE-ERRORS and ADV-USER-HANDLE-COPIES: each is the defect a kernel author could make that the mutant
+/// stands for, so the rule that kills the mutant is shown to catch the defect.</summary>
 internal static class SampleSurvivorDefects
 {
     public static IEnumerable<BrokenKernel> All =>
@@ -24,6 +24,10 @@ internal static class SampleSurvivorDefects
             "local run = kernel.userModeCallback\nkernel.userModeCallback = function(process, func, ...)\n" +
             "  if type(process) ~= 'table' or type(process.threads) ~= 'table' then return pcall(func, ...) end\n" +
             "  return run(process, func, ...)\nend"),
+        // kernel.lua:96 (a process not marked as a handle, so user code gets a shallow copy).
+        BrokenKernel.Patched("process-copy-shallow", "ADV-USER-HANDLE-COPIES", "a process handle reaching user code is a shallow copy that still holds the kernel's own tables (queues, hooks, vars)",
+            "local new = kernel.newProcess\nkernel.newProcess = function(...)\n  local process, thread = new(...)\n" +
+            "  kernel.handles[process] = nil\n  return process, thread\nend"),
         // devices.lua:186 (the binding's entry logged at another level).
         BrokenKernel.Patched("binding-logged-at-debug", "PX-DRV-REGISTER-LOG", "a binding is logged at debug level without the Hardware module",
             Relog("^Registered device ", "{ level = 'debug' }")),
