@@ -138,7 +138,7 @@ public static class CompatClauses
             "userModeCallback returns ok and only the callback's first result.",
             "facts §6"),
         new("PX-USER-CALLBACK-THREAD-NAME", ClauseLevel.Compat, Profiles.Both,
-            "A user mode callback runs as a new thread of the process, named \"<user mode callback>\", whose id is one more than the length of the process's threads list.",
+            "A user mode callback runs as a new thread of the process, named \"<user mode callback>\", whose id is one more than the length of the process's threads list; once finished the thread's status is \"dead\", and did_error is set if it raised.",
             "facts §6, §7"),
         new("PX-USER-CALLBACK-AT-BOOT", ClauseLevel.Compat, Profiles.Both,
             "userModeCallback called while the kernel boots (a module's top-level chunk), or given a first argument that is not a user process (KERNEL, a string), raises an error message and runs nothing.",

@@ -67,6 +67,20 @@ public sealed class CompatUserRules
             "ids of a callback thread and of one started inside it, each minus n, the length of the process's threads list before");
     }
 
+    /// <summary>The scheduler marks a finished thread "dead", and one that raised also did_error (facts §6, §7), which
+    /// is what userModeCallback's result is made of; a module holding the callback's thread sees both.</summary>
+    [Clause("PX-USER-CALLBACK-THREAD-NAME")]
+    public void CallbackThread_WhenFinished_IsDead_AndMarkedDidErrorOnlyIfItRaised(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        foreach (var (body, expected, what) in new[] { ("return 1", false, "returns"), ("error('no')", true, "raises") })
+        {
+            var program = $"local syscall = syscall return syscall.callmodule('umc', 'runThenThreadState', function() syscall.callmodule('umc', 'saveThread') {body} end)";
+            Check.Returns(kernel.Program("alice", program), [!expected, "dead", expected],
+                $"umc.runThenThreadState with a callback that {what}: (ok, the callback thread's status, did_error == true) afterwards");
+        }
+    }
+
     [Clause("PX-USER-CALLBACK-AT-BOOT")]
     public void CallbackAtBoot_IsRefused_AndRunsNothing(RuleContext context)
     {

@@ -19,6 +19,10 @@ internal static class SampleSurvivorDefects
             "kernel.newThread = function(process, name)\n  local id = #process.threads + 2\n" +
             "  local thread = { id = id, name = name or ('<thread:' .. id .. '>'), status = 'starting', args = {}, coroStack = {}, paused = false }\n" +
             "  process.threads[id] = thread\n  kernel.handles[thread] = true\n  return thread\nend"),
+        // usermode.lua:123 (a thread that raised marked did_error = false; 401-600 of the sample).
+        BrokenKernel.Patched("failed-thread-not-marked", "PX-USER-CALLBACK-THREAD-NAME", "a thread that raised is not marked did_error",
+            "local runThread = kernel.runThread\nkernel.runThread = function(process, thread, fn, ...)\n" +
+            "  local r = table.pack(runThread(process, thread, fn, ...))\n  thread.did_error = nil\n  return table.unpack(r, 1, r.n)\nend"),
         // Not a mutant: the defect the refusals of usermode.lua:159-161 guard against (the rule checks it).
         BrokenKernel.Patched("callback-for-kernel-runs", "PX-USER-CALLBACK-AT-BOOT", "userModeCallback given KERNEL or another non-process runs the function anyway, in kernel context",
             "local run = kernel.userModeCallback\nkernel.userModeCallback = function(process, func, ...)\n" +
