@@ -53,6 +53,22 @@ public sealed class HandleRules
         Check.Returns(result, [false, "alice"], "that program: (loadmodule succeeded, getuser afterwards)");
     }
 
+    /// <summary>A copy that holds the kernel's own tables (the process's threads, event queue, signal handlers, gc
+    /// hooks) still lets user code write kernel state, one level down: every table reached through the handle must be
+    /// the copy's own. The program's environment is left out: it is the program's own globals.</summary>
+    [Clause("ADV-USER-HANDLE-COPIES")]
+    public void ProcessHandleReturnedByAModule_LeadsToNoTableOfTheKernelsProcess(RuleContext context)
+    {
+        using var kernel = Boot(context);
+        const string program =
+            "local p = syscall.callmodule('handout', 'returnProcess') " +
+            "if type(p) == 'table' then for k, v in pairs(p) do if k ~= 'env' and type(v) == 'table' then v.conformanceMark = true end end end " +
+            "return syscall.callmodule('handout', 'marked')";
+        Check.Returns(kernel.Program("alice", program), [false],
+            "attack: (1) alice calls handout.returnProcess, which returns the process handle it was given; (2) she writes a mark into every table " +
+            "the handle holds (env, her own globals, aside); (3) handout.marked names the first table of her kernel process that carries the mark");
+    }
+
     /// <summary>A handle inside a table is as much a handle as one returned alone, and one table may reach user code
     /// by two paths: every path must lead to a copy.</summary>
     [Clause("ADV-USER-HANDLE-COPIES")]

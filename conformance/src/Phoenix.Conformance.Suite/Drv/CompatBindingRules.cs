@@ -94,8 +94,31 @@ public sealed class CompatBindingRules
         using var kernel = context.Boot(image);
         foreach (var path in new[] { "/left", "/back/mydevice_0" })
         {
-            AssertLogged(kernel, $"Registered device with type mydevice on device {path} using driver mydriver", $"binding mydriver on {path}", SyslogLevel.Debug);
+            AssertHardwareInfo(kernel, $"Registered device with type mydevice on device {path} using driver mydriver", $"binding mydriver on {path}");
         }
+    }
+
+    // hardware.deregister logs each driver it takes off a node; a detach takes every driver off (facts §5.4).
+    [Clause("PX-DRV-REGISTER-LOG")]
+    public void Unbinding_IsLoggedWithDriverNameAndPath(RuleContext context)
+    {
+        var image = BootImage.Empty.WithMyDriver(context).WithPeripherals(Devices.MyDevice("left"), Devices.MyDevice("mydevice_0").Behind("back"));
+        using var kernel = context.Boot(image);
+        kernel.Detach("left");
+        kernel.Detach("mydevice_0");
+        foreach (var path in new[] { "/left", "/back/mydevice_0" })
+        {
+            AssertHardwareInfo(kernel, $"Driver mydriver has been deregistered from device {path}", $"detaching the mydevice at {path}");
+        }
+    }
+
+    // Phoenix logs these with options {module = "Hardware"} and no level, so at the default level, info (facts §5.4).
+    private static void AssertHardwareInfo(IKernel kernel, string message, string @case)
+    {
+        var log = kernel.ReadSyslog();
+        Check.That(log.Any(e => e.Level == SyslogLevel.Info && e.Module == "Hardware" && e.Message.Contains(message, StringComparison.Ordinal)),
+            $"syslog after {@case}", $"an info entry of module Hardware containing \"{message}\"",
+            string.Join(" | ", log.Where(e => e.Message.Contains("device", StringComparison.Ordinal)).Select(e => e.ToString())));
     }
 
     private static void AssertLogged(IKernel kernel, string fragment, string @case, SyslogLevel atLeast = SyslogLevel.Error)

@@ -45,6 +45,18 @@ public sealed class CompatTypeErrorRules
             "no call of a recfs method", string.Join("; ", kernel.Recording()));
     }
 
+    // chmod's mode takes three types, which expect lists in the order the kernel checks them, the last after ", or"
+    // (facts §1.5; Phoenix's chmod checks number, string, table, facts §4.5). Only the parenthesised part is compared.
+    [Clause("PX-FS-TYPE-ERRORS")]
+    public void ChmodWithAModeOfAnotherType_NamesTheThreeModeTypesInOrder(RuleContext context)
+    {
+        using var kernel = RecordingFs.BootWithMount(context);
+        const string @case = "chmod(\"/media/disk/f\", \"alice\", true) as alice";
+        var first = Check.Fails(kernel.Syscall("alice", "chmod", M + "/f", "alice", true), @case);
+        Check.That(first.Contains("(expected number, string, or table, got boolean)", StringComparison.Ordinal), $"{@case}: first line of the error",
+            "\"bad argument #3 (expected number, string, or table, got boolean)\"", $"\"{first}\"");
+    }
+
     // combine checks every part, not only the first: a nil in the middle or at the end is counted where it stands
     // (a kernel that counts its arguments with # loses the trailing one). Only the number and the type are compared.
     [Clause("PX-FS-TYPE-ERRORS")]

@@ -48,11 +48,55 @@ public sealed class CompatUserRules
             [true, true], "whether process.threads[thread.id] is the thread a callback runs as, asked from inside the callback");
     }
 
+    /// <summary>newthread numbers a thread #process.threads + 1 (facts §6, §7), so a callback is thread n + 1 when its
+    /// process lists n threads, and one started inside it, while it still runs, n + 2. How many threads a program's
+    /// process has before (its main thread 0, others) is the adapter's affair, so n is asked first.</summary>
+    [Clause("PX-USER-CALLBACK-THREAD-NAME")]
+    public void Callback_RunsAsTheNextThreadId(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        const string program =
+            "local syscall = syscall " +
+            "local n = syscall.callmodule('umc', 'threadCount') " +
+            "local ok, ids = syscall.callmodule('umc', 'run', function() " +
+            "  local own = syscall.callmodule('umc', 'threadId') " +
+            "  local _, inner = syscall.callmodule('umc', 'run', function() return syscall.callmodule('umc', 'threadId') end) " +
+            "  return { own - n, inner - n } end) " +
+            "return ok, ids[1], ids[2]";
+        Check.Returns(kernel.Program("alice", program), [true, 1L, 2L],
+            "ids of a callback thread and of one started inside it, each minus n, the length of the process's threads list before");
+    }
+
+    /// <summary>The scheduler marks a finished thread "dead", and one that raised also did_error (facts §6, §7), which
+    /// is what userModeCallback's result is made of; a module holding the callback's thread sees both.</summary>
+    [Clause("PX-USER-CALLBACK-THREAD-NAME")]
+    public void CallbackThread_WhenFinished_IsDead_AndMarkedDidErrorOnlyIfItRaised(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        foreach (var (body, expected, what) in new[] { ("return 1", false, "returns"), ("error('no')", true, "raises") })
+        {
+            var program = $"local syscall = syscall return syscall.callmodule('umc', 'runThenThreadState', function() syscall.callmodule('umc', 'saveThread') {body} end)";
+            Check.Returns(kernel.Program("alice", program), [!expected, "dead", expected],
+                $"umc.runThenThreadState with a callback that {what}: (ok, the callback thread's status, did_error == true) afterwards");
+        }
+    }
+
     [Clause("PX-USER-CALLBACK-AT-BOOT")]
     public void CallbackAtBoot_IsRefused_AndRunsNothing(RuleContext context)
     {
         using var kernel = context.Boot(BootImage.Empty.WithWitness(context).WithModule(context, "PX-USER/boot_callback.lua", "boot_callback"));
         Check.Returns(kernel.Witness("bootCallbackOk"), [false], "userModeCallback's success when called during boot");
+        Check.Returns(kernel.Witness("bootCallbackErrorType"), ["string"], "type of the error userModeCallback raised during boot");
         Check.Returns(kernel.Witness("ranAtBoot"), [LuaValue.Nil], "whether the boot-time callback ran");
+    }
+
+    // Phoenix's userModeCallback makes a thread in the process it is given (facts §6): KERNEL has no threads table
+    // (§7) and a string none either, so the call fails with an error message before anything runs.
+    [Clause("PX-USER-CALLBACK-AT-BOOT")]
+    public void CallbackForSomethingNotAUserProcess_IsRefused_AndRunsNothing(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-USER-CALLBACK/umc.lua", "umc"));
+        Check.Returns(kernel.CallModule("alice", "umc", "runAsNonProcess"), [false, false, "string", false, "string"],
+            "umc.runAsNonProcess: whether a callback ran, then (success, type of the error) of userModeCallback(KERNEL, f) and of userModeCallback(\"alice\", f)");
     }
 }

@@ -22,6 +22,20 @@ public sealed class UserProgramRules
             "describe() from alice's program: process type, id == getpid, user, thread type, thread is process, type of thread.id, argument count");
     }
 
+    // A program may call syscall(name, ...) or syscall.name(...) (ADAPTER-CONTRACT, "User programs"): the extra
+    // arguments must arrive exactly through either form, a nil hole and a trailing nil included.
+    [Clause("MOD-CALL-ARGS")]
+    public void ExtraArgumentsWithNilHoles_FromAProgram_ArriveExactly_ThroughBothCallForms(RuleContext context)
+    {
+        using var kernel = context.Boot(BootImage.Empty.WithModule(context, "MOD-CALL-ARGS/handles.lua", "handles"));
+        foreach (var call in new[] { "syscall('callmodule', 'handles', 'echo', 'first', nil, 3, nil)", "syscall.callmodule('handles', 'echo', 'first', nil, 3, nil)" })
+        {
+            var program = $"local r = table.pack({call}) return r.n, r[1], r[2], r[3] == nil, r[4]";
+            Check.Returns(kernel.Program("alice", program), [5L, 4L, "first", true, 3L],
+                $"{call} from alice's program: result count, echo's argument count, then the arguments");
+        }
+    }
+
     [Clause("MOD-API")]
     public void FixtureProgram_UsingAModuleAFilesystemAndADriver_Works(RuleContext context)
     {

@@ -183,7 +183,7 @@ function kernel.bindDriver(node, driver)
     end
     if node ~= root then node.internalState.peripheral = kernel.peripheralApi(node) end
     node.drivers[#node.drivers + 1] = driver
-    syslog.log({ level = "debug" }, format("Registered device with type %s on device %s using driver %s",
+    syslog.log({ module = "Hardware" }, format("Registered device with type %s on device %s using driver %s",
         driver.type, kernel.path(node), driver.name))
     kernel.runInit(driver, node)
     return true
@@ -199,7 +199,7 @@ function kernel.unbindDriver(node, driver)
                 syslog.log({ level = "error" }, format("Driver %s failed to deinitialize device %s: %s",
                     tostring(driver.name), kernel.path(node), tostring(err)))
             end
-            syslog.log({ level = "debug" }, format("Deregistered driver %s from device %s", tostring(driver.name), kernel.path(node)))
+            syslog.log({ module = "Hardware" }, format("Driver %s has been deregistered from device %s", tostring(driver.name), kernel.path(node)))
             return true
         end
     end
