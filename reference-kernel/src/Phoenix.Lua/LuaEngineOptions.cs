@@ -14,4 +14,11 @@ public sealed record LuaEngineOptions
 
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
+
+    /// <summary>
+    /// Unsafe, off by default: environments get <c>string.dump</c> and a <c>load</c> that accepts binary chunks. Lua 5.4
+    /// does not verify bytecode, so a crafted chunk can crash the host process or escape the sandbox. Only for a guest
+    /// trusted as much as the host (old Phoenix releases dump a function and load hand-assembled bytecode at boot).
+    /// </summary>
+    public bool TrustedBinaryChunks { get; init; }
 }
