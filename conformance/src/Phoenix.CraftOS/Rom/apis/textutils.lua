@@ -35,11 +35,19 @@ local function quote(s)
     return (gsub(format("%q", s), "\\\n", "\\n"))
 end
 
+-- Numbers read back as the same number of the same subtype: floats keep a "." or exponent and every bit (the
+-- shortest of %.14g and %.17g that round trips), and the smallest integer, which has no literal, is an expression.
 local function number(n)
+    if mtype(n) == "integer" then
+        return n == math.mininteger and "(-9223372036854775807-1)" or format("%d", n)
+    end
     if n ~= n then return "0/0" end
     if n == huge then return "1/0" end
     if n == -huge then return "-1/0" end
-    return tostring(n)
+    local text = format("%.14g", n)
+    if tonumber(text) ~= n then text = format("%.17g", n) end
+    if not find(text, "[.eE]") then text = text .. ".0" end
+    return text
 end
 
 -- Lua text for `value`. `open` holds the tables being written (a table inside itself is an error); `done` those already
