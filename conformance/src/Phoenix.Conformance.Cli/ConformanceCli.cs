@@ -22,6 +22,7 @@ public static class ConformanceCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
