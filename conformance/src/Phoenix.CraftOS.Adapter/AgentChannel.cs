@@ -64,7 +64,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
     }
 
     /// <summary>A pasted ping is answered within a few resumes; Phoenix's one-second timers make the rest.</summary>
-    private const int PasteProbeResumes = 500;
+    private const int PasteProbeResumes = 100;
 
     /// <summary>Events queued per batch when typing: CC drops events past 256 queued ones (EventQueue.Capacity).</summary>
     private const int TypingBatch = 128;
@@ -137,6 +137,10 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
             + (frame.Length > Shown ? frame[..Shown] + "…" : frame);
     }
 
+    /// <summary>Parts of long answers seen so far, by (answer id, part number): a terminal may draw a part more than
+    /// once, and the last frame ("@@pxc:id/count:hex@@") says how many there are.</summary>
+    private readonly Dictionary<(long Id, int Part), string> _parts = [];
+
     private IReadOnlyList<LuaValue>? TryTake(long id)
     {
         if (computer.Screen.TranscriptLength <= _cursor) return null;
@@ -145,13 +149,43 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         var consumed = 0;
         foreach (Match match in Frame().Matches(text))
         {
+            var frameId = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (match.Groups[1].Value == "pxp")
+            {
+                consumed = match.Index + match.Length;
+                _parts[(frameId, int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture))] = match.Groups[4].Value;
+                continue;
+            }
+            if (frameId != id)
+            {
+                consumed = match.Index + match.Length;
+                continue;
+            }
+            var hex = match.Groups[4].Value;
+            if (match.Groups[3].Success)
+            {
+                // A part missing from the transcript so far may still be drawn: leave the last frame unconsumed.
+                if (Assemble(id, int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture), hex) is not { } whole) break;
+                hex = whole;
+            }
             consumed = match.Index + match.Length;
-            if (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) != id) continue;
-            found = Decode(match.Groups[2].Value);
+            found = Decode(hex);
             break;
         }
         _cursor += consumed;
         return found;
+    }
+
+    private string? Assemble(long id, int count, string last)
+    {
+        var pieces = new List<string>();
+        for (var part = 1; part < count; part++)
+        {
+            if (!_parts.TryGetValue((id, part), out var piece)) return null;
+            pieces.Add(piece);
+        }
+        for (var part = 1; part < count; part++) _parts.Remove((id, part));
+        return string.Concat(pieces) + last;
     }
 
     private IReadOnlyList<LuaValue> Decode(string hex)
@@ -166,6 +200,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         }
     }
 
-    [GeneratedRegex("@@pxc:([0-9]+):([0-9a-f]*)@@")]
+    /// <summary>"@@pxc:id:hex@@" (an answer), "@@pxc:id/count:hex@@" (its last part), "@@pxp:id:n:hex@@" (part n).</summary>
+    [GeneratedRegex("@@(pxc|pxp):([0-9]+)(?:[/:]([0-9]+))?:([0-9a-f]*)@@")]
     private static partial Regex Frame();
 }
