@@ -40,7 +40,7 @@ public static class HistoryHtmlWriter
             {
                 var cell = matrix.Cell(id, i);
                 var kind = cell?.Outcome.ToString().ToLowerInvariant() ?? "none";
-                html.Append($"<td class=\"{kind}\" title=\"{E(cell?.Message ?? kind)}\">{HistoryMarkdownWriter.Symbol(cell?.Outcome)}</td>");
+                html.Append($"<td class=\"{kind}\" title=\"{E(Title(cell?.Message ?? kind))}\">{HistoryMarkdownWriter.Symbol(cell?.Outcome)}</td>");
             }
             html.AppendLine("</tr>");
         }
@@ -49,4 +49,11 @@ public static class HistoryHtmlWriter
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>The first line, at most 200 characters: enough to say why, and the page stays small.</summary>
+    private static string Title(string message)
+    {
+        var line = message.Split('\n')[0];
+        return line.Length > 200 ? line[..200] + "…" : line;
+    }
 }
