@@ -24,6 +24,7 @@ public static class ConformanceCli
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(HistoryCommand.Create(context));
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
         root.Subcommands.Add(CheckModuleCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));

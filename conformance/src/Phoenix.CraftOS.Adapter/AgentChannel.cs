@@ -28,8 +28,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         {
             // Typed on the kernel's console: the line, then Enter (CC's key code 257).
             var request = new LuaTable([id, op, user, text, args.Count, packed]);
-            computer.QueueEvent("paste", "pxq:" + LuaLiteral.Write(request));
-            computer.QueueEvent("key", 257L, false);
+            Type("pxq:" + LuaLiteral.Write(request));
         }
         else
         {
@@ -41,18 +40,74 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
     /// <summary>True when the agent reads requests from the kernel's console instead of CC events (agent.lua).</summary>
     public bool Console { get; private set; }
 
-    /// <summary>Boots until the agent says it is ready and learns how it takes requests.</summary>
+    /// <summary>True when requests are typed one <c>char</c> event per character rather than pasted.</summary>
+    public bool TypesByCharacter { get; private set; }
+
+    /// <summary>Boots until the agent says it is ready and learns how it takes requests. On the console, a first ping
+    /// is pasted: a terminal that ignores paste events (Phoenix 0.0.1-0.0.3, as on a real computer) never answers it,
+    /// and requests are then typed character by character.</summary>
     public void WaitUntilReady()
     {
         var ready = WaitFor(0, "boot until the agent is ready");
         Console = ready.Count > 2 && ready[2] is LuaString { Text: "console" };
+        if (!Console) return;
+        try
+        {
+            Request("ping", "", "paste probe", [], PasteProbeResumes);
+        }
+        catch (KernelHostException)
+        {
+            // The Enter after the lost paste gave the agent an empty line, which it skips.
+            TypesByCharacter = true;
+            Request("ping", "", "typed probe", []);
+        }
     }
+
+    /// <summary>A pasted ping is answered within a few resumes; Phoenix's one-second timers make the rest.</summary>
+    private const int PasteProbeResumes = 100;
+
+    /// <summary>Events queued per batch when typing: CC drops events past 256 queued ones (EventQueue.Capacity).</summary>
+    private const int TypingBatch = 128;
+
+    /// <summary>Types <paramref name="line"/> and Enter (CC's key code 257) on the kernel's console.</summary>
+    private void Type(string line)
+    {
+        if (!TypesByCharacter)
+        {
+            computer.QueueEvent("paste", line);
+            computer.QueueEvent("key", 257L, false);
+            return;
+        }
+        // LuaLiteral writes printable ASCII only, so every character is one byte and one char event.
+        for (var start = 0; start < line.Length; start += TypingBatch)
+        {
+            foreach (var c in line.AsSpan(start, Math.Min(TypingBatch, line.Length - start))) computer.QueueEvent("char", c.ToString());
+            computer.Run(() => computer.Events.Count == 0, _maxResumes);
+        }
+        computer.QueueEvent("key", 257L, false);
+    }
+
+    private IReadOnlyList<LuaValue> Request(string op, string user, string text, IReadOnlyList<LuaValue> args, int maxResumes)
+    {
+        var saved = _maxResumes;
+        _maxResumes = maxResumes;
+        try
+        {
+            return Request(op, user, text, args);
+        }
+        finally
+        {
+            _maxResumes = saved;
+        }
+    }
+
+    private int _maxResumes = maxResumesPerRequest;
 
     /// <summary>Runs the computer until the frame <paramref name="id"/> arrives (frame 0: the agent is ready).</summary>
     public IReadOnlyList<LuaValue> WaitFor(long id, string what)
     {
         IReadOnlyList<LuaValue>? answer = null;
-        var outcome = computer.Run(() => (answer = TryTake(id)) is not null, maxResumesPerRequest);
+        var outcome = computer.Run(() => (answer = TryTake(id)) is not null, _maxResumes);
         if (answer is not null) return answer;
         if (outcome == RunOutcome.Stopped)
         {
@@ -62,7 +117,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         }
         var why = outcome == RunOutcome.Idle
             ? "the kernel went idle without answering (did it deliver the request to the agent?)"
-            : $"the kernel kept busy for {maxResumesPerRequest} resumes without answering";
+            : $"the kernel kept busy for {_maxResumes} resumes without answering";
         var logged = lastWords?.Invoke();
         throw new KernelHostException(
             $"{what}: {why}{(string.IsNullOrEmpty(logged) ? "" : "; the kernel last logged: " + logged)}{Unfinished()}\n{computer.Report()}");
@@ -82,6 +137,10 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
             + (frame.Length > Shown ? frame[..Shown] + "…" : frame);
     }
 
+    /// <summary>Parts of long answers seen so far, by (answer id, part number): a terminal may draw a part more than
+    /// once, and the last frame ("@@pxc:id/count:hex@@") says how many there are.</summary>
+    private readonly Dictionary<(long Id, int Part), string> _parts = [];
+
     private IReadOnlyList<LuaValue>? TryTake(long id)
     {
         if (computer.Screen.TranscriptLength <= _cursor) return null;
@@ -90,13 +149,43 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         var consumed = 0;
         foreach (Match match in Frame().Matches(text))
         {
+            var frameId = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (match.Groups[1].Value == "pxp")
+            {
+                consumed = match.Index + match.Length;
+                _parts[(frameId, int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture))] = match.Groups[4].Value;
+                continue;
+            }
+            if (frameId != id)
+            {
+                consumed = match.Index + match.Length;
+                continue;
+            }
+            var hex = match.Groups[4].Value;
+            if (match.Groups[3].Success)
+            {
+                // A part missing from the transcript so far may still be drawn: leave the last frame unconsumed.
+                if (Assemble(id, int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture), hex) is not { } whole) break;
+                hex = whole;
+            }
             consumed = match.Index + match.Length;
-            if (long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) != id) continue;
-            found = Decode(match.Groups[2].Value);
+            found = Decode(hex);
             break;
         }
         _cursor += consumed;
         return found;
+    }
+
+    private string? Assemble(long id, int count, string last)
+    {
+        var pieces = new List<string>();
+        for (var part = 1; part < count; part++)
+        {
+            if (!_parts.TryGetValue((id, part), out var piece)) return null;
+            pieces.Add(piece);
+        }
+        for (var part = 1; part < count; part++) _parts.Remove((id, part));
+        return string.Concat(pieces) + last;
     }
 
     private IReadOnlyList<LuaValue> Decode(string hex)
@@ -111,6 +200,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         }
     }
 
-    [GeneratedRegex("@@pxc:([0-9]+):([0-9a-f]*)@@")]
+    /// <summary>"@@pxc:id:hex@@" (an answer), "@@pxc:id/count:hex@@" (its last part), "@@pxp:id:n:hex@@" (part n).</summary>
+    [GeneratedRegex("@@(pxc|pxp):([0-9]+)(?:[/:]([0-9]+))?:([0-9a-f]*)@@")]
     private static partial Regex Frame();
 }

@@ -23,8 +23,15 @@ public sealed class CraftOsAdapter : IKernelAdapter
     {
     }
 
-    public CraftOsAdapter(string kernelDirectory)
-        : this(kernelDirectory, new ComputerOptions())
+    /// <summary>The registry's constructor: <paramref name="argument"/> is a kernel directory with optional
+    /// <c>?rom=&lt;dir&gt;</c> and <c>?trusted</c> (<see cref="AdapterSpec"/>).</summary>
+    public CraftOsAdapter(string argument)
+        : this(AdapterSpec.Parse(argument))
+    {
+    }
+
+    private CraftOsAdapter(AdapterSpec spec)
+        : this(spec.KernelDirectory, new ComputerOptions { RomDirectory = spec.RomDirectory, TrustedBinaryChunks = spec.Trusted })
     {
     }
 
@@ -37,8 +44,9 @@ public sealed class CraftOsAdapter : IKernelAdapter
                 ? $"no kernel.lua in '{kernelDirectory}'"
                 : $"no such kernel directory '{kernelDirectory}'");
         }
+        if (options.RomDirectory is { } rom && !Directory.Exists(rom)) throw new ArgumentException($"no such ROM directory '{rom}'");
         _kernelDirectory = Path.GetFullPath(kernelDirectory);
-        Options = options;
+        Options = options.RomDirectory is null ? options : options with { RomDirectory = Path.GetFullPath(options.RomDirectory) };
     }
 
     public ComputerOptions Options { get; } = new();
@@ -47,7 +55,10 @@ public sealed class CraftOsAdapter : IKernelAdapter
 
     /// <summary>Names the kernel by its content, not by where it lies: reports are committed and compared across
     /// machines, and a path says nothing about which kernel ran.</summary>
-    public string Version => _version ??= $"CraftOS host 0.1 ({Options.Host}), kernel {(_kernelDirectory is null ? "none" : KernelIdentity.Of(_kernelDirectory))}";
+    /// <summary>Also says which /rom ran and whether bytecode was allowed: both change what a kernel can do.</summary>
+    public string Version => _version ??= $"CraftOS host 0.1 ({Options.Host}; {RomDescription}{(Options.TrustedBinaryChunks ? "; trusted: binary chunks allowed" : "")}), kernel {(_kernelDirectory is null ? "none" : KernelIdentity.Of(_kernelDirectory))}";
+
+    private string RomDescription => Options.RomDirectory is { } rom ? $"ROM {KernelIdentity.Of(rom)}" : Rom.RomImage.BuiltIn;
 
     private string? _version;
 

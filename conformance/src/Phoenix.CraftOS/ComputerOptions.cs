@@ -30,6 +30,17 @@ public sealed record ComputerOptions
 
     public int ScreenHeight { get; init; } = 19;
 
+    /// <summary>A folder mounted as the read-only /rom instead of the built-in one (<see cref="Rom.RomImage"/>), for a
+    /// user who owns a CC: Tweaked ROM. Null: the built-in clean-room ROM.</summary>
+    public string? RomDirectory { get; init; }
+
+    /// <summary>
+    /// Unsafe, off by default: the kernel gets <c>string.dump</c> and a <c>load</c> that takes binary chunks (Lua 5.4
+    /// does not verify bytecode: a crafted chunk can crash the host or escape the sandbox). Phoenix 0.0.1-0.0.4 call
+    /// string.dump at boot and load hand-assembled bytecode; turn it on only for a kernel you trust like the host.
+    /// </summary>
+    public bool TrustedBinaryChunks { get; init; }
+
     /// <summary>Copies term.write text to the console (debugging a kernel by hand).</summary>
     public bool EchoToConsole { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class CraftOsComputer : IDisposable
         Screen = new VirtualScreen(_options.ScreenWidth, _options.ScreenHeight);
         _os = new OsApi(Events, Clock, _options.ComputerId, _options.Label);
         _fsApi = new FsApi(FileSystem);
-        FileSystem.HostWrite("rom/apis/keys.lua", Resource("keys.lua"));
+        Rom.RomImage.Install(FileSystem, _options.RomDirectory);
     }
 
     public MemoryFileSystem FileSystem { get; }
@@ -102,6 +102,7 @@ public sealed class CraftOsComputer : IDisposable
         {
             InstructionBudget = _options.InstructionsPerResume,
             MemoryLimitBytes = _options.MemoryLimitBytes,
+            TrustedBinaryChunks = _options.TrustedBinaryChunks,
         });
         // The state is this computer's alone, so its kernel gets the debug library kernels rebuild getfenv/setfenv
         // and per-process type metatables from (Phoenix does); hooks stay the watchdog's.

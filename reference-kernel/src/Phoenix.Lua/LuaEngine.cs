@@ -94,7 +94,8 @@ public sealed partial class LuaEngine : IDisposable
         var state = Current;
         PushRef(state, _makeEnv);
         state.PushBoolean(debug == SandboxDebug.Introspection);
-        var status = ProtectedCall(state, 1, 1);
+        state.PushBoolean(_options.TrustedBinaryChunks);
+        var status = ProtectedCall(state, 2, 1);
         if (status != LuaStatus.OK) throw Fail(state, status, TakeTraceback(state));
         return RefTop(state);
     }

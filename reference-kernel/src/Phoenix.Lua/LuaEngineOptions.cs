@@ -21,4 +21,11 @@ public sealed record LuaEngineOptions
     /// instruction budget. 0 sends every pattern call through the Lua matcher (tests compare the two).
     /// </summary>
     public double NativePatternWork { get; init; } = 1e8;
+
+    /// <summary>
+    /// Unsafe, off by default: environments get <c>string.dump</c> and a <c>load</c> that accepts binary chunks. Lua 5.4
+    /// does not verify bytecode, so a crafted chunk can crash the host process or escape the sandbox. Only for a guest
+    /// trusted as much as the host (old Phoenix releases dump a function and load hand-assembled bytecode at boot).
+    /// </summary>
+    public bool TrustedBinaryChunks { get; init; }
 }

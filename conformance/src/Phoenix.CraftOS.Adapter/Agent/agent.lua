@@ -19,6 +19,9 @@
 local yield, pack, unpack, concat = coroutine.yield, table.pack, table.unpack, table.concat
 local format, byte, gsub, match, type, select, next, tostring = string.format, string.byte, string.gsub, string.match, type, select, next, tostring
 local setmetatable, load, pcall, error = setmetatable, load, pcall, error
+local sub = string.sub
+-- Hex characters per answer frame: about seven lines of a 51-column screen (see send).
+local PART = 350
 local ENV = _ENV
 local spack, sunpack = string.pack, string.unpack
 
@@ -49,7 +52,19 @@ local function send(id, ...)
     for i = 1, select("#", ...) do parts[i] = literal((select(i, ...)), {}) end
     local text = "return " .. concat(parts, ",")
     local hex = gsub(text, ".", function(c) return format("%02x", byte(c)) end)
-    output("@@pxc:" .. tostring(id) .. ":" .. hex .. "@@\n")
+    if #hex <= PART then
+        output("@@pxc:" .. tostring(id) .. ":" .. hex .. "@@\n")
+        return
+    end
+    -- A long answer goes in parts, one write each, so each fits on the screen: terminals that draw only what is on the
+    -- screen after a write (Phoenix before 0.0.8) would lose the lines that scrolled away. The last frame counts them.
+    local count = 0
+    for start = 1, #hex, PART do
+        count = count + 1
+        local piece = sub(hex, start, start + PART - 1)
+        if start + PART > #hex then output("@@pxc:" .. tostring(id) .. "/" .. count .. ":" .. piece .. "@@\n")
+        else output("@@pxp:" .. tostring(id) .. ":" .. count .. ":" .. piece .. "@@\n") end
+    end
 end
 
 local function call(name, ...)

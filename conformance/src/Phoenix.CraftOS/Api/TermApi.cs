@@ -26,7 +26,10 @@ public sealed class TermApi(VirtualScreen screen, bool echoToConsole)
         native.Add("term_blit", a =>
         {
             var text = Arg.Str(a, 1);
-            if (Arg.Str(a, 2).Length != text.Length || Arg.Str(a, 3).Length != text.Length) throw Arg.Raise("Arguments must be the same length");
+            // CC compares lengths in bytes: a cell per byte. Decoded UTF-8 is shorter than its bytes, so comparing
+            // strings would refuse a blit of "été" with six colour bytes (Phoenix's terminals redraw that way).
+            var length = Arg.Bytes(a, 1).Length;
+            if (Arg.Bytes(a, 2).Length != length || Arg.Bytes(a, 3).Length != length) throw Arg.Raise("Arguments must be the same length");
             screen.Write(text);
             return NativeTable.None;
         });

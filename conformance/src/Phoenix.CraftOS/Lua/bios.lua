@@ -196,6 +196,91 @@ bit32.replace = function(x, v, f, w)
 end
 G.bit32 = bit32
 
+-- http, as on a computer with no network: the API is there (Phoenix 0.0.1-0.0.8 index http.request at load), a URL
+-- is checked as CC: Tweaked does, and every well-formed request fails the way CC:T reports a host it cannot resolve
+-- ("Unknown host"): at once for the blocking calls, as http_failure / http_check / websocket_failure for the async ones.
+local unreachable = "Unknown host"
+local function checkUrl(url, schemes)
+    if type(url) ~= "string" then error("bad argument #1 (expected string, got " .. type(url) .. ")", 3) end
+    local scheme, host = string.match(url, "^(%a[%w+.-]*)://([^/?#]*)")
+    if not scheme or host == "" then return false, "URL malformed" end
+    if not schemes[string.lower(scheme)] then return false, "Invalid protocol '" .. scheme .. "'" end
+    return true
+end
+local web, sockets = { http = true, https = true }, { ws = true, wss = true }
+local function requestUrl(first)
+    if type(first) == "table" then return first.url end
+    return first
+end
+G.http = {
+    checkURL = function(url)
+        local ok, err = checkUrl(url, web)
+        if not ok then return false, err end
+        return false, unreachable
+    end,
+    checkURLAsync = function(url)
+        local ok, err = checkUrl(url, web)
+        if not ok then return false, err end
+        native.os_queueEvent("http_check", url, false, unreachable)
+        return true
+    end,
+    request = function(first, ...)
+        local url = requestUrl(first)
+        local ok, err = checkUrl(url, web)
+        if not ok then return false, err end
+        native.os_queueEvent("http_failure", url, unreachable)
+        return true
+    end,
+    get = function(first, ...)
+        local ok, err = checkUrl(requestUrl(first), web)
+        return nil, ok and unreachable or err
+    end,
+    post = function(first, ...)
+        local ok, err = checkUrl(requestUrl(first), web)
+        return nil, ok and unreachable or err
+    end,
+    websocket = function(first, ...)
+        local ok, err = checkUrl(requestUrl(first), sockets)
+        return false, ok and unreachable or err
+    end,
+    websocketAsync = function(first, ...)
+        local url = requestUrl(first)
+        local ok, err = checkUrl(url, sockets)
+        if not ok then return false, err end
+        native.os_queueEvent("websocket_failure", url, unreachable)
+        return true
+    end,
+}
+
+-- debug.getfenv / debug.setfenv, as Lua 5.1-era CC VMs have them (Phoenix 0.0.1-0.0.4 key a table by them
+-- unguarded): a function's environment is its _ENV upvalue. Built on the guest's own debug library, so the engine's and
+-- the host's functions stay sealed; the holder that setfenv joins is guest code, not host code, for the same reason.
+local dbg = G.debug
+if type(dbg) == "table" and dbg.getupvalue and dbg.upvaluejoin then
+    local getupvalue, upvaluejoin = dbg.getupvalue, dbg.upvaluejoin
+    local holder = G.load("local env = ... return function() return env end", "=debug.setfenv", "t", {})
+    local function envIndex(f)
+        for i = 1, 255 do
+            local name = getupvalue(f, i)
+            if name == nil then return nil end
+            if name == "_ENV" then return i end
+        end
+    end
+    dbg.getfenv = function(o)
+        if type(o) ~= "function" then return nil end
+        local i = envIndex(o)
+        if not i then return nil end
+        local _, env = getupvalue(o, i)
+        return env
+    end
+    dbg.setfenv = function(o, env)
+        if type(env) ~= "table" then error("bad argument #2 (expected table, got " .. type(env) .. ")", 2) end
+        local i = type(o) == "function" and envIndex(o)
+        if i then upvaluejoin(o, i, holder(env), 1) end
+        return o
+    end
+end
+
 -- Not CC: the guest must not see host scaffolding. _CC_VERSION stays undefined on purpose (CC:T has none, and
 -- Phoenix compares it as a string: "1.87.0" <= "1.109.0" is false).
 G._CC_VERSION = nil

@@ -12,8 +12,8 @@ public sealed class UnbootableKernelTests
         var root = Path.Combine(Path.GetTempPath(), $"phoenix-unbootable-{Guid.NewGuid():N}");
         var kernel = Path.Combine(root, "kernel");
         Directory.CreateDirectory(kernel);
-        // As Phoenix 0.0.1-0.0.8 do on a host without CC:T's ROM: open a ROM file and use the handle.
-        File.WriteAllText(Path.Combine(kernel, "kernel.lua"), "local file = fs.open('/rom/modules/main/cc/expect.lua', 'r')\nlocal text = file.readAll()\n");
+        // As Phoenix 0.0.1-0.0.8 did before the host had a ROM: open a ROM file (one our ROM lacks) and use the handle.
+        File.WriteAllText(Path.Combine(kernel, "kernel.lua"), "local file = fs.open('/rom/apis/colors.lua', 'r')\nlocal text = file.readAll()\n");
         try
         {
             var (exit, output, error) = CliRun.Real("run", "--adapter", $"craftos:{kernel}", "--output", Path.Combine(root, "out"));

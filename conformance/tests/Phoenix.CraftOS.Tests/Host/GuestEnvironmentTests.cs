@@ -44,4 +44,15 @@ public class GuestEnvironmentTests
             """);
         Assert.That(run.Values, Is.EqualTo(new LuaValue[] { 65L, 257L, "leftShift", 257L }));
     }
+
+    /// <summary>CC's blit counts bytes: "é" is two bytes, so two colour bytes each (Phoenix 0.0.1-0.0.7 redraw their
+    /// terminals with blit, and a UTF-8 module name in a log line once stopped them here).</summary>
+    [Test]
+    public void Blit_ComparesLengthsInBytes()
+    {
+        using var run = new KernelRun("""
+            report(pcall(term.blit, "\195\169", "00", "ff"), select(2, pcall(term.blit, "\195\169", "0", "f")))
+            """);
+        Assert.That(run.Values, Is.EqualTo(new LuaValue[] { true, "Arguments must be the same length" }));
+    }
 }

@@ -263,8 +263,11 @@ local BASE = {
     "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall",
 }
 
--- The allow-list every environment starts from (documented in Sandbox/README.md).
-function internal.makeEnv(introspection)
+-- The allow-list every environment starts from (documented in Sandbox/README.md). `binary` is the trusted-guest
+-- opt-in (LuaEngineOptions.TrustedBinaryChunks): string.dump, and load of binary chunks. Lua 5.4 does not verify
+-- bytecode, so a crafted chunk can crash or take over the host process: only for code the user trusts as much as
+-- the host itself.
+function internal.makeEnv(introspection, binary)
     local env = {}
     for _, name in ipairs(BASE) do env[name] = G[name] end
     env._VERSION = G._VERSION
@@ -294,10 +297,11 @@ function internal.makeEnv(introspection)
     end
     -- Text chunks only; without an explicit environment a chunk gets this environment, never the real globals.
     env.load = function(...)
-        local chunk, name, _, chunkEnv = ...
+        local chunk, name, mode, chunkEnv = ...
         if select("#", ...) < 4 then chunkEnv = env end
-        return load(chunk, name, "t", chunkEnv)
+        return load(chunk, name, binary and (mode or "bt") or "t", chunkEnv)
     end
+    if binary then env.string.dump = G.string.dump end
     env.setmetatable = function(t, mt)
         refuseFinalizer(mt)
         return setmetatable(t, mt)

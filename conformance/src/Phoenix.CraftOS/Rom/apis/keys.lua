@@ -1,4 +1,4 @@
--- /rom/apis/keys.lua of the headless host, written for it: key names to the GLFW key codes CC:Tweaked uses, and
+-- /rom/apis/keys.lua of the headless host, our own code: key names to the GLFW key codes CC:Tweaked uses, and
 -- keys.getName. Kernels such as Phoenix run this file to build their key table.
 local expect = dofile and dofile("rom/modules/main/cc/expect.lua")
 expect = type(expect) == "table" and expect.expect or function() end
