@@ -576,6 +576,7 @@ function M.bound(lib, limit)
         infos[p], cached = info, cached + 1
         return info
     end
+    local refsOf, cachedRefs = {}, 0
     -- The highest %N a replacement string uses (0 for none), or false when it has an escape gsub refuses.
     local function replacementRefs(repl)
         local highest, i, n = 0, 1, #repl
@@ -595,81 +596,82 @@ function M.bound(lib, limit)
         end
         return highest
     end
-    -- count: how many arguments the caller gave, so a missing one reads "no value" and a nil one "nil".
-    local function strings(fname, count, s, p, init, initIndex)
-        local s2, why = checkString(s, count >= 1)
+    -- The wrappers take fixed parameters (a vararg function costs a frame copy on every call), so a missing argument
+    -- is told apart from a nil one by position only: the message says "no value" when it and every later one are nil.
+    local function strings(fname, s, p, init, initIndex, later)
+        local s2, why = checkString(s, s ~= nil or p ~= nil or init ~= nil or later ~= nil)
         if s2 == nil then argError(fname, 1, why, 1) end
-        local p2, why2 = checkString(p, count >= 2)
+        local p2, why2 = checkString(p, p ~= nil or init ~= nil or later ~= nil)
         if p2 == nil then argError(fname, 2, why2, 1) end
         local i2, why3 = optInteger(init)
         if why3 then argError(fname, initIndex or 3, why3, 1) end
         return s2, p2, i2
     end
-    -- Each function first tries its fast path (strings, a sound pattern, a subject within the bound: the native
-    -- function, called directly, cannot raise), then the checked path below it.
-    lib.find = function(...)
-        local s, p, init, plain = ...
-        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
-            if plain then return find(s, p, init, plain) end
-            local info = infos[p] or infoOf(p)
-            if info.valid and #s <= info.nmax then return find(s, p, init) end
+    -- Each function first tries its fast path (a subject string, a pattern already known sound, a subject within the
+    -- bound: the native function, called directly, cannot raise), then the checked path below it. A pattern is
+    -- analysed once, so infos[p] also says p is a string.
+    lib.find = function(s, p, init, plain)
+        local info = infos[p]
+        if info and info.valid and type(s) == "string" and (init == nil or math_type(init) == "integer") and (plain or #s <= info.nmax) then
+            return find(s, p, init, plain)
         end
-        s, p, init = strings("find", select("#", ...), s, p, init)
-        if plain or #s <= (infos[p] or infoOf(p)).nmax then return settle(never, pcall(find, s, p, init, plain)) end
+        s, p, init = strings("find", s, p, init, 3, plain)
+        if not infos[p] then infoOf(p) end
+        if plain then return find(s, p, init, plain) end
+        if #s <= (infos[p] or infoOf(p)).nmax then return settle(never, pcall(find, s, p, init)) end
         return settle(never, pcall(M.find, s, p, init))
     end
-    lib.match = function(...)
-        local s, p, init = ...
-        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
-            local info = infos[p] or infoOf(p)
-            if info.valid and #s <= info.nmax then return match(s, p, init) end
+    lib.match = function(s, p, init)
+        local info = infos[p]
+        if info and info.valid and type(s) == "string" and (init == nil or math_type(init) == "integer") and #s <= info.nmax then
+            return match(s, p, init)
         end
-        s, p, init = strings("match", select("#", ...), s, p, init)
+        s, p, init = strings("match", s, p, init, 3)
         if #s <= (infos[p] or infoOf(p)).nmax then return settle(never, pcall(match, s, p, init)) end
         return settle(never, pcall(M.match, s, p, init))
     end
-    lib.gmatch = function(...)
-        local s, p, init = ...
-        if type(s) == "string" and type(p) == "string" and (init == nil or math_type(init) == "integer") then
-            -- The native iterator raises from the caller's for loop, placed as Lua places it: no soundness needed.
-            local info = infos[p] or infoOf(p)
-            if #s <= info.nmaxIter then return gmatch(s, p, init) end
+    lib.gmatch = function(s, p, init)
+        -- The native iterator raises from the caller's for loop, placed as Lua places it: no soundness needed.
+        local info = infos[p]
+        if info and type(s) == "string" and (init == nil or math_type(init) == "integer") and #s <= info.nmaxIter then
+            return gmatch(s, p, init)
         end
-        s, p, init = strings("gmatch", select("#", ...), s, p, init)
+        s, p, init = strings("gmatch", s, p, init, 3)
         if #s <= (infos[p] or infoOf(p)).nmaxIter then return gmatch(s, p, init) end
         local iterate = M.gmatch(s, p, init)
         return function() return settle(never, pcall(iterate)) end
     end
-    lib.gsub = function(...)
-        local s, p, repl, n = ...
+    lib.gsub = function(s, p, repl, n)
         local kind = type(repl)
-        if type(s) == "string" and type(p) == "string" and (n == nil or math_type(n) == "integer") then
-            local info = infos[p] or infoOf(p)
-            if info.valid and #s <= info.nmax then
-                if kind == "number" then return gsub(s, p, repl, n) end
-                if kind == "string" then
-                    local refs = replacementRefs(repl)
-                    if refs and refs <= (info.ncap > 0 and info.ncap or 1) then return gsub(s, p, repl, n) end
-                elseif kind == "function" then
-                    -- The one error gsub raises about a function's result, raised here at the caller of gsub
-                    -- (levels: this function, gsub, lib.gsub, the caller); the function's own errors pass as they are.
-                    local f = repl
-                    return gsub(s, p, function(...)
-                        local v = f(...)
-                        if v and type(v) ~= "string" and type(v) ~= "number" then
-                            error(format("invalid replacement value (a %s)", type(v)), 4)
-                        end
-                        return v
-                    end, n)
+        local info = infos[p]
+        if info and info.valid and type(s) == "string" and (n == nil or math_type(n) == "integer") and #s <= info.nmax then
+            if kind == "number" then return gsub(s, p, repl, n) end
+            if kind == "string" then
+                local refs = refsOf[repl]
+                if refs == nil then
+                    if cachedRefs >= 512 then refsOf, cachedRefs = {}, 0 end
+                    refs, cachedRefs = replacementRefs(repl), cachedRefs + 1
+                    refsOf[repl] = refs
                 end
+                if refs and refs <= (info.ncap > 0 and info.ncap or 1) then return gsub(s, p, repl, n) end
+            elseif kind == "function" then
+                -- The one error gsub raises about a function's result, raised here at the caller of gsub
+                -- (levels: this function, gsub, lib.gsub, the caller); the function's own errors pass as they are.
+                local f = repl
+                return gsub(s, p, function(...)
+                    local v = f(...)
+                    if v and type(v) ~= "string" and type(v) ~= "number" then
+                        error(format("invalid replacement value (a %s)", type(v)), 4)
+                    end
+                    return v
+                end, n)
             end
         end
-        local count = select("#", ...)
-        s, p, n = strings("gsub", count, s, p, n, 4)
+        s, p, n = strings("gsub", s, p, n, 4, repl)
         if kind == "number" then
             repl = tostring(repl)
         elseif kind ~= "string" and kind ~= "table" and kind ~= "function" then
-            argError("gsub", 3, "string/function/table expected, got " .. (count >= 3 and typeName(repl) or "no value"), 0)
+            argError("gsub", 3, "string/function/table expected, got " .. ((repl ~= nil or n ~= nil) and typeName(repl) or "no value"), 0)
         end
         -- Errors raised inside the caller's function or table pass unchanged; `inside` tells them from gsub's own.
         local inside = false
