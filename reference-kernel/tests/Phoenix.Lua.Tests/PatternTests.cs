@@ -13,9 +13,11 @@ namespace Phoenix.Lua.Tests;
 /// </summary>
 public class PatternTests
 {
-    // Runs one call, returning its results (or error) as one string: values %q-quoted, so "" and nil differ.
+    // Runs one call twice (the first call analyses the pattern, the second takes the fast path when the pattern is
+    // sound), returning both results (or errors) as one string: values %q-quoted, so "" and nil differ.
     private const string Probe = """
         local op, s, p, extra = ...
+        local function once()
         local function show(ok, ...)
           local t = table.pack(...)
           local out = { tostring(ok) }
@@ -38,6 +40,8 @@ public class PatternTests
         elseif op == "gsub-function" then return show(pcall(string.gsub, s, p, function(a, b) if a == "a" then return nil end return "[" .. tostring(a) .. tostring(b) .. "]" end, extra))
         elseif op == "gsub-table" then return show(pcall(string.gsub, s, p, { a = "A", ab = 1, b = false }, extra))
         end
+        end
+        return once() .. " / " .. once()
         """;
 
     private static readonly string[] Ops = ["find", "plainless", "match", "gmatch", "gsub-string", "gsub-function", "gsub-table"];
