@@ -54,6 +54,22 @@ public sealed class CompatFileRules
         Expect(kernel.Program("alice", WriteThenRead, Home + "/notes.txt"), WriteThenReadExpected, "alice writes, appends to and rewrites /home/alice/notes.txt, reading it back each time");
     }
 
+    private const string WriteOneValue = Prelude +
+        "local path = ... " +
+        "local w = assert(syscall.open(path, 'w')) w.write('a', 'b') w.write(7, 8) w.writeLine('c', 'd') w.close() " +
+        "local r = assert(syscall.open(path, 'r')) note('readAll()', r.readAll()) r.close() " +
+        "return table.concat(log, '; ')";
+
+    [Clause("PX-FS-FILE-HANDLES")]
+    public void WriteAndWriteLine_TakeOneValue_AsText(RuleContext context)
+    {
+        // Phoenix's file handles write their first argument only (ComputerCraft's handles on its root filesystem, and
+        // 05-filesystem's own text handles): further arguments are ignored; numbers are written as text.
+        using var kernel = Boot(context);
+        Expect(kernel.Program("alice", WriteOneValue, Home + "/values.txt"), ["readAll() = \"a7c\\n\""],
+            "alice writes 'a', 'b' then 7, 8 then writeLine('c', 'd') to /home/alice/values.txt and reads it back");
+    }
+
     private const string Directories = Prelude +
         "local home = ... " +
         "assert(syscall.mkdir(home .. '/d') == nil) " +

@@ -48,6 +48,12 @@ internal static class SampleSurvivorDefects
             "local chmod = kernel.syscalls.chmod\nkernel.syscalls.chmod = function(process, thread, path, user, mode)\n" +
             "  if type(path) == 'string' and (user == nil or type(user) == 'string') then kernel.expect(3, mode, 'string', 'number', 'table') end\n" +
             "  return chmod(process, thread, path, user, mode)\nend"),
+        // tmpfs.lua:46 (write appended every argument; 401-600 of the sample): Phoenix's handles write the first only.
+        BrokenKernel.Patched("write-takes-every-value", "PX-FS-FILE-HANDLES", "a file handle's write appends every argument it is given, not only the first",
+            "local open = kernel.syscalls.open\nkernel.syscalls.open = function(...)\n  local r = table.pack(open(...))\n" +
+            "  local h = r[1]\n  if type(h) == 'table' and type(h.write) == 'function' then\n" +
+            "    local write = h.write\n    h.write = function(...) for i = 1, select('#', ...) do write((select(i, ...))) end end\n  end\n" +
+            "  return table.unpack(r, 1, r.n)\nend"),
     ];
 
     // Logs entries whose message matches the pattern with other options instead.

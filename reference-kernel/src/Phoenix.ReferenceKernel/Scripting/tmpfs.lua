@@ -42,8 +42,8 @@ end
 
 local function writeHandle(append)
     local handle = {}
-    function handle.write(...)
-        for i = 1, select("#", ...) do append(tostring((select(i, ...)))) end
+    function handle.write(value)
+        append(tostring(value)) -- one value, as Phoenix's text handles: further arguments are ignored
     end
     function handle.writeLine(text) append(tostring(text) .. "\n") end
     function handle.flush() end
