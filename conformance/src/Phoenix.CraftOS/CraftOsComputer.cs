@@ -200,7 +200,9 @@ public sealed class CraftOsComputer : IDisposable
         var host = engine.CreateEnvironment();
         var bios = engine.Load(Resource("bios.lua"), "=[host:bios]", host);
         var config = engine.NewTable(LuaTable.Record(("host", _options.Host), ("headless", _options.Headless)));
-        engine.Call(bios, guest, native.Table, config);
+        // common/lua/bit32.lua, shared with the reference kernel; a host chunk, so its functions stay sealed.
+        using var bit32 = engine.Load(Resource("bit32.lua"), "=[host:bit32]", host);
+        engine.Call(bios, guest, native.Table, config, bit32);
     }
 
     private void Step(LuaArg[] args)

@@ -51,6 +51,8 @@ public sealed partial class ReferenceKernel
     public static IReadOnlyList<KernelScript> ApiScripts { get; } =
         new[] { "api-core.lua", "api-lualib.lua", "api-filesystem.lua", "api-craftos.lua", "api-hardware.lua" }.Select(name => new KernelScript(name, ReadScript(name))).ToArray();
 
+    private static readonly string Bit32Source = ReadScript("bit32.lua");
+
     /// <summary>The scripts this kernel runs: the built-ins, each replaced by its override if it has one.</summary>
     private static IEnumerable<KernelScript> ScriptsFor(KernelOptions options)
     {

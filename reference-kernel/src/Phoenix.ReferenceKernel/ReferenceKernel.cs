@@ -47,6 +47,8 @@ public sealed partial class ReferenceKernel : IDisposable
         // The glue scripts are ours and never visible to modules, so they may introspect: the module checker's
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
+        // common/lua/bit32.lua, shared with the CraftOS host's bios: api-lualib.lua runs it as kernel.loadBit32().
+        using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, "loadBit32", bit32);
         foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
