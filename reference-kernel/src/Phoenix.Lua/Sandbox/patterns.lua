@@ -4,7 +4,7 @@
 -- bound() gives the sandbox's string library (engine.lua) functions that call the native ones when a cheap bound
 -- on the native work is small and this matcher otherwise, with the same results and error messages either way
 -- (Phoenix.Lua.Tests/PatternTests.cs compares them on generated patterns).
-local byte, sub, format, tostring, type, error, select = string.byte, string.sub, string.format, tostring, type, error, select
+local byte, sub, format, tostring, type, error = string.byte, string.sub, string.format, tostring, type, error
 local setmetatable, getmetatable, rawget, pcall, tonumber = setmetatable, debug.getmetatable, rawget, pcall, tonumber
 local concat, unpack, ipairs = table.concat, table.unpack, ipairs
 
@@ -16,7 +16,7 @@ local function fail(message) error(setmetatable({ message = message }, PatternEr
 local MAXCAPTURES, MAXCCALLS = 32, 200
 local B_OPEN, B_CLOSE, B_CARET, B_DOLLAR, B_DOT, B_DASH = 91, 93, 94, 36, 46, 45 -- [ ] ^ $ . -
 local B_LPAREN, B_RPAREN, B_STAR, B_PLUS, B_QUESTION = 40, 41, 42, 43, 63        -- ( ) * + ?
-local B_b, B_f, B_0, B_1, B_9 = 98, 102, 48, 49, 57
+local B_b, B_f, B_0, B_1 = 98, 102, 48, 49
 
 -- Character classes of the C locale, as lstrlib's isalpha & co. see them.
 local function isalpha(c) return (c >= 65 and c <= 90) or (c >= 97 and c <= 122) end
