@@ -12,7 +12,9 @@ step() { echo "packaging: $*"; }
 # Runs a command quietly; on failure shows the end of what it printed.
 quiet() { "$@" >"$work/step.log" 2>&1 || { tail -20 "$work/step.log" >&2; echo "packaging: failed: $*" >&2; return 1; }; }
 
-step "pack Phoenix.Conformance.Cli and Phoenix.Conformance.Abstractions into $feed"
+step "pack Phoenix.Conformance.Cli, Phoenix.Conformance.Abstractions and Phoenix.Values into $feed"
+# The contract package depends on the values package (Phoenix.Values), so both go in the feed.
+quiet dotnet pack common/src/Phoenix.Values -c Release -o "$feed" -nologo
 quiet dotnet pack conformance/src/Phoenix.Conformance.Abstractions -c Release -o "$feed" -nologo
 quiet dotnet pack conformance/src/Phoenix.Conformance.Cli -c Release -o "$feed" -nologo
 ls "$feed"/Phoenix.Conformance.Cli.*.nupkg "$feed"/Phoenix.Conformance.Abstractions.*.nupkg >/dev/null

@@ -1,7 +1,7 @@
 using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.ReferenceKernel;
 using Kernel = Phoenix.ReferenceKernel.ReferenceKernel;
 

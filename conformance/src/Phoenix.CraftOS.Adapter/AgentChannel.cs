@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.CraftOS.Adapter;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.CraftOS.Adapter;
 

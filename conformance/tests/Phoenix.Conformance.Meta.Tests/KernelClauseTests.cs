@@ -5,7 +5,8 @@ namespace Phoenix.Conformance.Meta.Tests;
 
 /// <summary>
 /// Kernel code is findable by clause. Every file of the reference kernel (the C# under reference-kernel/src and the
-/// Lua glue in Phoenix.ReferenceKernel/Scripting) opens with a header: <c>Clauses:</c> the page's and advisory clauses
+/// Lua glue in Phoenix.ReferenceKernel/Scripting) and of the ComputerCraft simulation it runs on
+/// (common/src/Phoenix.ComputerCraft: peripherals, modems, path rules) opens with a header: <c>Clauses:</c> the page's and advisory clauses
 /// it implements (or "none", with why), optional <c>Compat:</c> lines of the COMPAT clauses, and <c>Mirrors:</c> the
 /// Phoenix part it stands for. Every MUST clause is named by some kernel file's header and by the rule suite's source,
 /// so <c>git grep &lt;ID&gt;</c> finds both.
@@ -14,8 +15,11 @@ public sealed partial class KernelClauseTests
 {
     private static readonly string KernelRoot = RepositoryLayout.Combine("reference-kernel", "src");
 
+    private static readonly string SimulationRoot = RepositoryLayout.Combine("common", "src", "Phoenix.ComputerCraft");
+
     private static IEnumerable<string> KernelFiles() =>
         SourceFiles(KernelRoot, "*.cs")
+            .Concat(SourceFiles(SimulationRoot, "*.cs"))
             .Concat(Directory.EnumerateFiles(Path.Combine(KernelRoot, "Phoenix.ReferenceKernel", "Scripting"), "*.lua"))
             .Select(f => Path.GetRelativePath(RepositoryLayout.Root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);

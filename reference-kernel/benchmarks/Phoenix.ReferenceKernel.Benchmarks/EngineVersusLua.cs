@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Benchmarks;

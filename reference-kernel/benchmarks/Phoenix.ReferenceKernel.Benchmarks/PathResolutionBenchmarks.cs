@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Benchmarks;
 

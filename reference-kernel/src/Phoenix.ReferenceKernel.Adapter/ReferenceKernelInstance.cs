@@ -2,7 +2,7 @@
 // Mirrors: no Phoenix part
 
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Adapter;
 

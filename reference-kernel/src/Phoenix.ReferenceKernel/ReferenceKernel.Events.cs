@@ -2,7 +2,7 @@
 // Mirrors: Phoenix 99-main (the event loop that runs eventHooks[name] for each event)
 
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel;

@@ -1,10 +1,12 @@
 // Clauses: none (the host table and the built-in scripts)
 // Mirrors: no Phoenix part
 
+using Phoenix.ComputerCraft.Paths;
 using Phoenix.Common;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.ReferenceKernel.Modules;
 using Phoenix.ReferenceKernel.Vfs;
 
@@ -21,7 +23,7 @@ public sealed partial class ReferenceKernel
         _engine.Register(host, "log", Log).Dispose();
         _engine.Register(host, "prepareModule", loader.Prepare).Dispose();
         _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();
-        _engine.Register(host, "normalize", args => [FsPath.Normalize(args[1] is LuaString s ? s.Text : "")]).Dispose();
+        _engine.Register(host, "normalize", args => [CcPath.Normalize(args[1] is LuaString s ? s.Text : "")]).Dispose();
         _engine.Register(host, "tmpfsNew", tmpfs.New).Dispose();
         _engine.Register(host, "tmpfs", tmpfs.Invoke).Dispose();
         RegisterDeviceHost(host);
@@ -62,6 +64,21 @@ public sealed partial class ReferenceKernel
             throw new ArgumentException($"ScriptOverrides names no built-in script: {string.Join(", ", unknown)} (built-in: {string.Join(", ", BuiltInScripts.Select(s => s.Name))}).");
         }
         return BuiltInScripts.Select(s => options.ScriptOverrides.TryGetValue(s.Name, out var source) ? s with { Source = source } : s);
+    }
+
+    private static readonly string PartsCheckSource = ReadScript("parts.lua");
+
+    /// <summary>Checks the kernel table against <see cref="KernelParts"/> (Scripting/parts.lua): a name the glue
+    /// defines but the list does not declare fails the boot; then the table refuses undeclared names.</summary>
+    private void GuardKernelParts(LuaRef scriptEnv)
+    {
+        using var declared = _engine.NewTable();
+        foreach (var name in KernelParts.All) _engine.SetField(declared, name, true);
+        using var check = _engine.Load(CompiledScripts.For(PartsCheckSource), scriptEnv);
+        if (_engine.Call(check, _internals, declared) is [LuaString { Text: { Length: > 0 } undeclared }, ..])
+        {
+            throw new KernelBootException($"The kernel glue defines parts that KernelParts does not declare: {undeclared}.");
+        }
     }
 
     private static string ReadScript(string name) =>

@@ -4,7 +4,7 @@
 
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Boot;
 using Phoenix.ReferenceKernel.Logging;
@@ -48,22 +48,29 @@ public sealed partial class ReferenceKernel : IDisposable
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
         // common/lua/bit32.lua, shared with the CraftOS host's bios: api-lualib.lua runs it as kernel.loadBit32().
-        using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, "loadBit32", bit32);
-        foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
+        using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, KernelParts.LoadBit32, bit32);
+        _engine.SetField(_internals, KernelParts.Booting, false);
+        foreach (var script in scripts.Concat(ApiScripts))
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);
         }
-        _dispatch = Internal("dispatch");
-        _kernelProcess = Internal("KERNEL");
-        _processes = new ProcessTable(_engine, Internal("newProcess"));
-        _runProgram = Internal("runProgram");
+        GuardKernelParts(scriptEnv);
+        foreach (var script in options.ExtraScripts)
+        {
+            using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
+            _engine.Call(chunk, _kernelEnv, host, _internals);
+        }
+        _dispatch = Internal(KernelParts.Dispatch);
+        _kernelProcess = Internal(KernelParts.KernelProcess);
+        _processes = new ProcessTable(_engine, Internal(KernelParts.NewProcess));
+        _runProgram = Internal(KernelParts.RunProgram);
         Syslog.Info($"Starting Phoenix reference kernel (Phoenix {options.PhoenixVersion} semantics)");
         // While boot modules load, userModeCallback refuses as Phoenix's does on the kernel main thread (facts §6).
-        _engine.SetField(_internals, "booting", true);
+        _engine.SetField(_internals, KernelParts.Booting, true);
         BootSequence.LoadBootModules(FileSystem, Syslog, options.ModulePolicy,
             path => Run(_kernelProcess, null, "loadmodule", [LuaString.From(path)]));
-        _engine.SetField(_internals, "booting", false);
+        _engine.SetField(_internals, KernelParts.Booting, false);
         try
         {
             PopulateDevices(image);

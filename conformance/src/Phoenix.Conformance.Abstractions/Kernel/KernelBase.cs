@@ -1,5 +1,5 @@
 using Phoenix.Conformance.Abstractions.Peripherals;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.Conformance.Abstractions.Kernel;
 

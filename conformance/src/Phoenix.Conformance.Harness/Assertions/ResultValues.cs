@@ -1,5 +1,5 @@
 using System.Collections;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.Conformance.Harness.Assertions;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.Conformance.Harness.Properties;
 

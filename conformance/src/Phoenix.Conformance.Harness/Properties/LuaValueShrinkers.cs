@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.Conformance.Harness.Properties;
 

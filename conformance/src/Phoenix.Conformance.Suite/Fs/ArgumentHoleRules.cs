@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness;
 using Phoenix.Conformance.Harness.Assertions;
 using Phoenix.Conformance.Harness.Running;

@@ -119,7 +119,7 @@ public sealed class CompatFileRules
 
     private static void Expect(SyscallResult result, string[] expected, string @case)
     {
-        var transcript = Check.Is<Abstractions.Values.LuaString>(Check.Succeeds(result, @case, atLeast: 1)[0], @case).Text;
+        var transcript = Check.Is<global::Phoenix.Values.LuaString>(Check.Succeeds(result, @case, atLeast: 1)[0], @case).Text;
         var steps = transcript.Split("; ");
         for (var i = 0; i < expected.Length; i++)
         {

@@ -1,5 +1,5 @@
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness;
 using Phoenix.Conformance.Harness.Assertions;
 using Phoenix.Conformance.Harness.Running;

@@ -25,7 +25,7 @@ public sealed class CompatUnmountRules
         Check.FailsWith(kernel.Syscall(Modules.Root, "unmount", Disk),
             "Internal error in unmount: could not get stat for root! Please report this to the maintainer of the target filesystem.",
             "unmount(\"/media/disk\") by root, layerfs without a root");
-        Check.Returns(kernel.Syscall("alice", "open", Disk + "/x", "r"), [Abstractions.Values.LuaValue.Nil, "layer !rootless"],
+        Check.Returns(kernel.Syscall("alice", "open", Disk + "/x", "r"), [global::Phoenix.Values.LuaValue.Nil, "layer !rootless"],
             "open(\"/media/disk/x\", \"r\") after the refused unmount (layerfs still answers)");
     }
 

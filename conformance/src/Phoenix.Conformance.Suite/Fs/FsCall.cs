@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Rules;
 using Phoenix.Conformance.Suite.Support;
 

@@ -1,5 +1,5 @@
 using FsCheck.Fluent;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness;
 using Phoenix.Conformance.Harness.Assertions;
 using Phoenix.Conformance.Harness.Properties;

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness.Properties;
 
 namespace Phoenix.Conformance.Suite.Generators;

@@ -23,8 +23,8 @@ public sealed class CompatCallbackValueRules
             "local seen " +
             "syscall.callmodule('umc', 'run', function(...) seen = table.pack(...) end, 'a', nil, 3, 0.5, nil, nil) " +
             "return seen.n, table.unpack(seen, 1, seen.n)";
-        Check.Returns(kernel.Program("alice", program), [6L, "a", Abstractions.Values.LuaValue.Nil, 3L, 0.5,
-            Abstractions.Values.LuaValue.Nil, Abstractions.Values.LuaValue.Nil],
+        Check.Returns(kernel.Program("alice", program), [6L, "a", global::Phoenix.Values.LuaValue.Nil, 3L, 0.5,
+            global::Phoenix.Values.LuaValue.Nil, global::Phoenix.Values.LuaValue.Nil],
             "arguments a callback got for ('a', nil, 3, 0.5, nil, nil): count, values");
     }
 }

@@ -109,6 +109,6 @@ public sealed class CompatLoadingRules
         Check.Returns(kernel.CallModule(Modules.Root, "dup", "version"), [1L], "dup after boot");
         Check.Succeeds(kernel.Syscall(Modules.Root, "loadmodule", Modules.Directory + "/later/dup.lua"), "loadmodule of a second 'dup'");
         Check.Returns(kernel.CallModule(Modules.Root, "dup", "version"), [2L], "dup after the second load");
-        Check.Returns(kernel.Witness("unloads", "dup"), [Abstractions.Values.LuaValue.Nil], "unload calls of the replaced module");
+        Check.Returns(kernel.Witness("unloads", "dup"), [global::Phoenix.Values.LuaValue.Nil], "unload calls of the replaced module");
     }
 }

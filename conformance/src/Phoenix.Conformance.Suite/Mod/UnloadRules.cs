@@ -15,7 +15,7 @@ public sealed class UnloadRules
     {
         var image = BootImage.Empty.WithWitness(context).WithModule(context, "MOD-UNLOAD/unloadable.lua", "unloadable");
         using var kernel = context.Boot(image);
-        Check.Returns(kernel.Witness("unloads", "unloadable"), [Abstractions.Values.LuaValue.Nil], "unload count before unloadmodule");
+        Check.Returns(kernel.Witness("unloads", "unloadable"), [global::Phoenix.Values.LuaValue.Nil], "unload count before unloadmodule");
         Check.Succeeds(kernel.Syscall(Modules.Root, "unloadmodule", "unloadable"), "unloadmodule(\"unloadable\")");
         Check.Returns(kernel.Witness("unloads", "unloadable"), [1L], "unload count after unloadmodule");
     }

@@ -1,6 +1,6 @@
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness.Assertions;
 using Phoenix.Conformance.Harness.Running;
 

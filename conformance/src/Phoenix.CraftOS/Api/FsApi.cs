@@ -1,4 +1,5 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.ComputerCraft.Paths;
+using Phoenix.Values;
 using Phoenix.CraftOS.Filesystem;
 using Phoenix.Lua;
 

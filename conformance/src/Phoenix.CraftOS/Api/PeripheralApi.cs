@@ -1,5 +1,5 @@
-using Phoenix.Conformance.Abstractions.Peripherals;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.ComputerCraft.Peripherals;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.CraftOS.Api;

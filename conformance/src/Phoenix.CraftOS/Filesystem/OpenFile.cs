@@ -1,3 +1,5 @@
+using Phoenix.ComputerCraft.Paths;
+
 namespace Phoenix.CraftOS.Filesystem;
 
 /// <summary>

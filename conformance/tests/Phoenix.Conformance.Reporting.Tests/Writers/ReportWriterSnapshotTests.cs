@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Harness.Snapshots;
+using Phoenix.Testing.Snapshots;
 using Phoenix.Conformance.Reporting.Html;
 using Phoenix.Conformance.Reporting.Json;
 using Phoenix.Conformance.Reporting.JUnit;

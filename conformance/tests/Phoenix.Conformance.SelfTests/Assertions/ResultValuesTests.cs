@@ -1,5 +1,5 @@
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Conformance.Harness.Assertions;
 
 namespace Phoenix.Conformance.SelfTests.Assertions;

@@ -67,6 +67,6 @@ internal static class Policies
     /// <summary>Names modules by the whole file name minus its last extension.</summary>
     public sealed class NameWithoutLastExtension : ModulePolicy
     {
-        public override string? DeriveName(string path) => Path.GetFileNameWithoutExtension(FsPath.LastComponent(path));
+        public override string? DeriveName(string path) => Path.GetFileNameWithoutExtension(LastComponent(path));
     }
 }

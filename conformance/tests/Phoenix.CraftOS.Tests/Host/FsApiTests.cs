@@ -1,37 +1,10 @@
-using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.CraftOS.Filesystem;
+using Phoenix.Values;
 
 namespace Phoenix.CraftOS.Tests.Host;
 
-/// <summary>fs with ComputerCraft's semantics, seen from Lua.</summary>
+/// <summary>fs with ComputerCraft's semantics, seen from Lua (the path rules themselves: Phoenix.ComputerCraft.Tests).</summary>
 public class FsApiTests
 {
-    [TestCase(new[] { "a", "b" }, "a/b")]
-    [TestCase(new[] { "/a/", "/b/", "c" }, "a/b/c")]
-    [TestCase(new[] { "a", "..", "b" }, "b")]
-    [TestCase(new[] { "", ".." }, "..")]
-    [TestCase(new[] { "a\\b", "./c" }, "a/b/c")]
-    [TestCase(new[] { "a", "...", "b" }, "a/b")] // three or more dots are "." in CC:T, not ".."
-    [TestCase(new[] { "a/....", "b" }, "a/b")]
-    [TestCase(new[] { " a ", " b" }, "a/b")] // parts are trimmed
-    [TestCase(new[] { "x:y*z" }, "xy*z")] // combine allows wildcards
-    public void Combine_FollowsCc(string[] parts, string expected) => Assert.That(CcPath.Combine(parts), Is.EqualTo(expected));
-
-    [TestCase("x:y*z", "xyz")] // file operations drop wildcards
-    [TestCase("a/.../..", "")]
-    public void Sanitize_FollowsCc(string path, string expected) => Assert.That(CcPath.Sanitize(path), Is.EqualTo(expected));
-
-    [Test]
-    public void GetNameAndGetDir_OfRoot_AreCcs()
-    {
-        Assert.Multiple(() =>
-        {
-            Assert.That(CcPath.GetName(""), Is.EqualTo("root"));
-            Assert.That(CcPath.GetDir(""), Is.EqualTo(".."));
-            Assert.That(CcPath.GetDir("/a/b/c"), Is.EqualTo("a/b"));
-        });
-    }
-
     [Test]
     public void FileHandles_WriteReadSeekAndAppend()
     {

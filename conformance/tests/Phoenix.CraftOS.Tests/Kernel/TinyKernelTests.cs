@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.CraftOS.Adapter;
 
 namespace Phoenix.CraftOS.Tests.Kernel;

@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.CraftOS.Rom;
 
 namespace Phoenix.CraftOS.Tests.Rom;

@@ -2,7 +2,7 @@
 // Mirrors: Phoenix's tablefs image format (the docs repository's packages/rootfs.img, read by its tablefs filesystem)
 
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Boot;

@@ -2,7 +2,7 @@
 // Compat: PX-MOD-INSECURE-MESSAGE, PX-MOD-NAME-DERIVATION
 // Mirrors: Phoenix 90-kmod (loadmodule's file checks and name)
 
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Logging;
 using Phoenix.ReferenceKernel.Vfs;

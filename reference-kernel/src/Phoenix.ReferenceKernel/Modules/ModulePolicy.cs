@@ -41,9 +41,17 @@ public class ModulePolicy
     /// dot ("foo.lua" → "foo", ".hidden.lua" → "hidden", "README" → "README"); null when there is none.</summary>
     public virtual string? DeriveName(string path)
     {
-        var name = FsPath.LastComponent(path).TrimStart('.');
+        var name = LastComponent(path).TrimStart('.');
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         if (dot >= 0) name = name[..dot];
         return name.Length == 0 ? null : name;
+    }
+
+    /// <summary>The last component of the path as given (not normalised: "a/./b.lua/" gives ""), which is what
+    /// loadmodule's name derivation reads.</summary>
+    public static string LastComponent(string path)
+    {
+        var slash = path.LastIndexOfAny(['/', '\\']);
+        return slash < 0 ? path : path[(slash + 1)..];
     }
 }

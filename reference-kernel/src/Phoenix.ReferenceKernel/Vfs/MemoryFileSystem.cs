@@ -2,6 +2,7 @@
 // Compat: PX-FS-CHMOD-CHOWN
 // Mirrors: Phoenix 05-filesystem (tmpfs storage)
 
+using Phoenix.ComputerCraft.Paths;
 using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;
@@ -58,7 +59,7 @@ public sealed class MemoryFileSystem
     public FsNode? Find(string path)
     {
         var node = _root;
-        foreach (var part in FsPath.Components(path))
+        foreach (var part in CcPath.Components(path))
         {
             if (!node.IsDirectory || !node.Children.TryGetValue(part, out var next)) return null;
             node = next;
@@ -73,7 +74,7 @@ public sealed class MemoryFileSystem
     /// <summary>Creates a file or directory (and missing parents); an existing node is returned as it is.</summary>
     public FsNode Create(string path, bool isDirectory, string owner)
     {
-        var parts = FsPath.Components(path);
+        var parts = CcPath.Components(path);
         if (parts.Count == 0) return _root;
         var node = _root;
         for (var i = 0; i < parts.Count; i++)
@@ -96,7 +97,7 @@ public sealed class MemoryFileSystem
     /// <summary>Removes a file or a directory with everything in it. The root cannot be removed.</summary>
     public void Delete(string path)
     {
-        var parts = FsPath.Components(path);
+        var parts = CcPath.Components(path);
         if (parts.Count == 0) throw new IOException("/: Cannot remove the root");
         var parent = Find(string.Join('/', parts.Take(parts.Count - 1)));
         if (parent is not null && parent.Children.Remove(parts[^1], out var removed)) UsedBytes -= SizeOf(removed);
@@ -107,8 +108,8 @@ public sealed class MemoryFileSystem
     /// <summary>Moves a node to a new path whose parent exists.</summary>
     public void Move(string from, string to)
     {
-        var source = FsPath.Components(from);
-        var target = FsPath.Components(to);
+        var source = CcPath.Components(from);
+        var target = CcPath.Components(to);
         var node = Find(from) ?? throw new IOException($"/{from}: No such file or directory");
         var parent = Find(string.Join('/', target.Take(target.Count - 1))) ?? throw new IOException($"/{to}: No such file or directory");
         Find(string.Join('/', source.Take(source.Count - 1)))!.Children.Remove(source[^1]);

@@ -3,7 +3,7 @@
 // Mirrors: Phoenix 05-filesystem (the stat table)
 
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Vfs;
 

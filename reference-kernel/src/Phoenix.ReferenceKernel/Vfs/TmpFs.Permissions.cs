@@ -3,7 +3,7 @@
 // Mirrors: Phoenix 05-filesystem (tmpfs permission checks)
 
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Vfs;

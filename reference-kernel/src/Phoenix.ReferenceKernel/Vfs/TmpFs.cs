@@ -2,8 +2,9 @@
 // Compat: PX-FS-NONROOT-MOUNT, PX-FS-CHMOD-CHOWN
 // Mirrors: Phoenix 05-filesystem (the tmpfs type)
 
+using Phoenix.ComputerCraft.Paths;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Vfs;
@@ -42,14 +43,14 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
         var fs = _instances[id];
         var op = Text(args[2]) ?? "";
         var user = Text(args[3]) ?? "";
-        var path = FsPath.Normalize(Text(args[4]) ?? "");
+        var path = CcPath.Normalize(Text(args[4]) ?? "");
         return op switch
         {
             "stat" => [fs.Find(path) is { } node ? StatTable.From(node) : LuaValue.Nil],
             "list" => [List(fs, user, path)],
             "mkdir" => Mkdir(fs, user, path),
             "remove" => Remove(fs, user, path),
-            "rename" => Rename(fs, user, path, FsPath.Normalize(Text(args[5]) ?? "")),
+            "rename" => Rename(fs, user, path, CcPath.Normalize(Text(args[5]) ?? "")),
             "chmod" => Chmod(fs, user, path, Text(args[5]), args[6]),
             "chown" => Chown(fs, user, path, Text(args[5]) ?? ""),
             "open" => Open(fs, user, path, Text(args[5]) ?? "r"),
@@ -140,7 +141,7 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
 
     private static FsNode Parent(MemoryFileSystem fs, string path)
     {
-        var parts = FsPath.Components(path);
+        var parts = CcPath.Components(path);
         var parent = fs.Find(string.Join('/', parts.Take(parts.Count - 1)));
         return parent is { IsDirectory: true } ? parent : throw Error(path, "No such file or directory");
     }

@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.ReferenceKernel.Boot;
 
 namespace Phoenix.ReferenceKernel.Tests.Acceptance;

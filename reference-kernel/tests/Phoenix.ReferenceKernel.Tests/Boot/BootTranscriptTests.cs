@@ -1,5 +1,5 @@
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Harness.Snapshots;
+using Phoenix.Testing.Snapshots;
 
 namespace Phoenix.ReferenceKernel.Tests.Boot;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Peripherals;
-using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Conformance.Harness.Snapshots;
+using Phoenix.Values;
+using Phoenix.Testing.Snapshots;
 
 namespace Phoenix.ReferenceKernel.Tests.Devices;
 

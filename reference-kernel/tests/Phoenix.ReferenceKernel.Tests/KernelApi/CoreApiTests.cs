@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
 
 namespace Phoenix.ReferenceKernel.Tests.KernelApi;

@@ -1,6 +1,6 @@
 using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
 
 namespace Phoenix.ReferenceKernel.Tests.KernelApi;

@@ -39,6 +39,6 @@ public class SyslogLimitTests
         using var kernel = ReferenceKernel.Boot(image, new KernelOptions { SyslogLimitChars = 4L * 1024 * 1024 });
         Assert.That(kernel.Syslog.Entries.Sum(e => (long)e.Message.Length), Is.LessThanOrEqualTo(4L * 1024 * 1024));
         Assert.That(kernel.Syslog.Dropped, Is.GreaterThan(0));
-        Assert.That(kernel.Syscall("root", "callmodule", ["echo", "ping"]).Values, Is.EqualTo(new Phoenix.Conformance.Abstractions.Values.LuaValue[] { "pong" }));
+        Assert.That(kernel.Syscall("root", "callmodule", ["echo", "ping"]).Values, Is.EqualTo(new Phoenix.Values.LuaValue[] { "pong" }));
     }
 }

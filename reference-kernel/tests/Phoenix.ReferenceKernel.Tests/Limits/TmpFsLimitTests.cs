@@ -1,5 +1,5 @@
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Limits;
 

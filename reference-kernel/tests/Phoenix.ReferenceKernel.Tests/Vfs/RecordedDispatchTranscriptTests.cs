@@ -1,7 +1,7 @@
 using System.Text;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Values;
-using Phoenix.Conformance.Harness.Snapshots;
+using Phoenix.Values;
+using Phoenix.Testing.Snapshots;
 
 namespace Phoenix.ReferenceKernel.Tests.Vfs;
 

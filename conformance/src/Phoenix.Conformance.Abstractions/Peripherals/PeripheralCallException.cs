@@ -1,6 +1,0 @@
-namespace Phoenix.Conformance.Abstractions.Peripherals;
-
-/// <summary>A simulated peripheral refused a call: no peripheral or method of that name, a scripted failure, a bad
-/// modem argument. The message is the Lua error ComputerCraft raises; this project knows no Lua engine, so each
-/// kernel that runs the simulation raises it in its Lua caller.</summary>
-public sealed class PeripheralCallException(string message) : Exception(message);
