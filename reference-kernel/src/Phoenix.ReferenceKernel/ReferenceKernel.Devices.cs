@@ -2,10 +2,11 @@
 // Compat: PX-DRV-INIT-ERROR-STOPS-KERNEL
 // Mirrors: Phoenix 40-hardware (peripheral events) and 99-main (the tree after boot modules)
 
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Peripherals;
-using Phoenix.Conformance.Abstractions.Values;
+using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Devices;
 
@@ -50,7 +51,7 @@ public sealed partial class ReferenceKernel
         _peripherals.AttachAll(image.Peripherals);
         try
         {
-            using var function = Internal("populateDevices");
+            using var function = Internal(KernelParts.PopulateDevices);
             _engine.Call(function);
         }
         catch (LuaScriptException e)
