@@ -109,33 +109,23 @@ public static class MutationSession
         }
         if (results.Count > 0) output.WriteLine($"Resumed {results.Count} verdicts from {options.Resume}.");
         if (todo.Count == 0) return results;
-        // Rules may print (FsCheck's "Ok, passed N tests."); progress lines go to the real output, stray text nowhere.
-        var stray = Console.Out;
-        Console.SetOut(TextWriter.Null);
-        try
+        var runner = MutantRunner.Create(TimeSpan.FromSeconds(options.RuleTimeLimitSeconds), output);
+        output.WriteLine($"Running {todo.Count} mutants against {runner.RuleCount(Conformance.Rules.Profile.V2)} rules (v2) / {runner.RuleCount(Conformance.Rules.Profile.V1)} (v1), {options.Jobs} job(s).");
+        var done = 0;
+        var gate = new object();
+        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, mutant =>
         {
-            var runner = MutantRunner.Create(TimeSpan.FromSeconds(options.RuleTimeLimitSeconds), output);
-            output.WriteLine($"Running {todo.Count} mutants against {runner.RuleCount(Conformance.Rules.Profile.V2)} rules (v2) / {runner.RuleCount(Conformance.Rules.Profile.V1)} (v1), {options.Jobs} job(s).");
-            var done = 0;
-            var gate = new object();
-            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, mutant =>
+            var result = runner.Run(mutant);
+            lock (gate)
             {
-                var result = runner.Run(mutant);
-                lock (gate)
-                {
-                    results.Add(result);
-                    done++;
-                    var by = result.KilledBy is null ? "" : $" by {result.KilledBy}{(result.Profile is null ? "" : " [" + result.Profile + "]")}";
-                    output.WriteLine($"[{done}/{todo.Count}] {result.Outcome.ToString().ToLowerInvariant(),-13} {mutant.Id} {result.Before} ⇒ {result.After}{by} ({result.DurationMs / 1000:0.0} s)");
-                    output.Flush();
-                    if (done % 10 == 0) checkpoint(results);
-                }
-            });
-        }
-        finally
-        {
-            Console.SetOut(stray);
-        }
+                results.Add(result);
+                done++;
+                var by = result.KilledBy is null ? "" : $" by {result.KilledBy}{(result.Profile is null ? "" : " [" + result.Profile + "]")}";
+                output.WriteLine($"[{done}/{todo.Count}] {result.Outcome.ToString().ToLowerInvariant(),-13} {mutant.Id} {result.Before} ⇒ {result.After}{by} ({result.DurationMs / 1000:0.0} s)");
+                output.Flush();
+                if (done % 10 == 0) checkpoint(results);
+            }
+        });
         return results;
     }
 }

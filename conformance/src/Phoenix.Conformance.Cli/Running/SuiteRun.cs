@@ -75,27 +75,18 @@ public static class SuiteRun
             : $"Seed: {DefaultSeed.Name} (each property rule its own, fixed by the suite version and the rule ID)");
         var started = DateTimeOffset.Now;
         var clock = Stopwatch.StartNew();
-        // Rules may write to Console (FsCheck prints "Ok, passed N tests."); that would tear the live table and
-        // clutter logs, and everything a result needs travels in its exception, so stray output is dropped meanwhile.
-        var stray = Console.Out;
-        Console.SetOut(TextWriter.Null);
+        // Rules print nothing (property checks are quiet on success and report failures in their exception), so the
+        // process's console is left alone: no redirection that a library or a test host would feel.
         IReadOnlyList<RuleRecord> records;
-        try
+        RuleRecord RunOne(RuleDescriptor rule) => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id));
+        if (request.Jobs > 1)
         {
-            RuleRecord RunOne(RuleDescriptor rule) => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id));
-            if (request.Jobs > 1)
-            {
-                using var ahead = new RunAhead(rules, RunOne, request.Jobs);
-                records = View(context).Run(rules, ahead.Take);
-            }
-            else
-            {
-                records = View(context).Run(rules, RunOne);
-            }
+            using var ahead = new RunAhead(rules, RunOne, request.Jobs);
+            records = View(context).Run(rules, ahead.Take);
         }
-        finally
+        else
         {
-            Console.SetOut(stray);
+            records = View(context).Run(rules, RunOne);
         }
         var run = new RunResults(RunResults.CurrentSchemaVersion, Suite.SuiteAssembly.Version, ClauseCatalogue.Hash,
             new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, started, Math.Round(clock.Elapsed.TotalMilliseconds, 1), records,
