@@ -22,12 +22,22 @@ public sealed record AcceptedDifference(string Key, string Reason);
 /// accepted:                          # differences the page leaves open, with why
 ///   - key: mountlist
 ///     reason: the root filesystem's type is the kernel's choice
+/// generate:                          # for compare --generate: what generated steps use
+///   calls: [mymodule.echo]           # module functions to call (module.function)
+///   users: [root, alice]             # who acts (the default)
 /// </code>
+/// With a <c>generate:</c> section, <c>steps:</c> may be left out.
 /// </summary>
 public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps, string Source)
 {
     /// <summary>Differences listed under <c>accepted:</c> (key and reason), printed as accepted and not counted.</summary>
     public IReadOnlyList<AcceptedDifference> Accepted { get; init; } = [];
+
+    /// <summary>The module files installed in /lib/modules (full paths), in the order listed.</summary>
+    public IReadOnlyList<string> ModuleFiles { get; init; } = [];
+
+    /// <summary>What generated steps are made of (<c>generate:</c>); null when the file has no such section.</summary>
+    public GenerationSpace? Generation { get; init; }
 
     private static readonly IDeserializer Reader = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -48,12 +58,15 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var image = BootImage.Empty;
+        var moduleFiles = new List<string>();
         foreach (var module in document?.Modules ?? [])
         {
             var path = Path.Combine(folder, module);
             if (!File.Exists(path)) throw new ScenarioException($"Invalid scenario '{file}': module file '{module}' not found beside it.");
             image = image.WithFile("/lib/modules/" + Path.GetFileName(path), File.ReadAllBytes(path));
+            moduleFiles.Add(Path.GetFullPath(path));
         }
+        var generation = document?.Generate is { } generate ? ReadGeneration(file, generate, moduleFiles) : null;
         var steps = new List<ScenarioStep>();
         foreach (var (step, index) in (document?.Steps ?? []).Select((s, i) => (s, i + 1)))
         {
@@ -63,7 +76,7 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             }
             steps.Add(new ScenarioStep(step.User, step.Program));
         }
-        if (steps.Count == 0) throw new ScenarioException($"Invalid scenario '{file}': no steps.");
+        if (steps.Count == 0 && generation is null) throw new ScenarioException($"Invalid scenario '{file}': no steps (and no generate: section).");
         var accepted = new List<AcceptedDifference>();
         foreach (var (entry, index) in (document?.Accepted ?? []).Select((a, i) => (a, i + 1)))
         {
@@ -73,14 +86,61 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             }
             accepted.Add(new AcceptedDifference(entry.Key, entry.Reason));
         }
-        return new Scenario(image, steps, file) { Accepted = accepted };
+        return new Scenario(image, steps, file) { Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation };
     }
+
+    private static GenerationSpace ReadGeneration(string file, GenerateEntry generate, IReadOnlyList<string> moduleFiles)
+    {
+        var modules = moduleFiles.Select(Path.GetFileNameWithoutExtension).ToArray();
+        if (modules.Length == 0) throw new ScenarioException($"Invalid scenario '{file}': generate: needs modules to work on.");
+        var calls = generate.Calls ?? [];
+        foreach (var call in calls)
+        {
+            var dot = call.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || dot == call.Length - 1 || !modules.Contains(call[..dot]))
+            {
+                throw new ScenarioException($"Invalid scenario '{file}': generate: call '{call}' is not module.function for one of the modules ({string.Join(", ", modules)}).");
+            }
+        }
+        var users = generate.Users is { Count: > 0 } given ? given : ["root", "alice"];
+        if (users.Any(string.IsNullOrWhiteSpace)) throw new ScenarioException($"Invalid scenario '{file}': generate: users must be names.");
+        return new GenerationSpace(modules!, calls, users);
+    }
+
+    /// <summary>This scenario's modules with other steps, as YAML a reader can rerun with <c>--scenario</c>; module
+    /// paths are written relative to <paramref name="folder"/>, where the file goes.</summary>
+    public string ToYaml(IReadOnlyList<ScenarioStep> steps, string folder)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select(f => Quote(Path.GetRelativePath(folder, f))))).Append("]\n");
+        text.Append("steps:\n");
+        foreach (var step in steps) text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
+        if (Accepted.Count > 0)
+        {
+            text.Append("accepted:\n");
+            foreach (var a in Accepted) text.Append("  - key: ").Append(Quote(a.Key)).Append("\n    reason: ").Append(Quote(a.Reason)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    // YAML double-quoted scalars take JSON's escapes, so a JSON string is a YAML string (relaxed: quotes stay \").
+    private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text, YamlStrings);
+
+    private static readonly System.Text.Json.JsonSerializerOptions YamlStrings =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed class Document
     {
         public List<string>? Modules { get; set; }
         public List<StepEntry>? Steps { get; set; }
         public List<AcceptedEntry>? Accepted { get; set; }
+        public GenerateEntry? Generate { get; set; }
+    }
+
+    private sealed class GenerateEntry
+    {
+        public List<string>? Calls { get; set; }
+        public List<string>? Users { get; set; }
     }
 
     private sealed class AcceptedEntry
