@@ -69,13 +69,14 @@ public sealed partial class ReferenceKernel
     private static readonly string PartsCheckSource = ReadScript("parts.lua");
 
     /// <summary>Checks the kernel table against <see cref="KernelParts"/> (Scripting/parts.lua): a name the glue
-    /// defines but the list does not declare fails the boot; then the table refuses undeclared names.</summary>
-    private void GuardKernelParts(LuaRef scriptEnv)
+    /// defines but the list does not declare fails the boot; then the table refuses undeclared names, and the host
+    /// table (<see cref="CreateHost"/>) refuses to read names it does not have.</summary>
+    private void GuardKernelParts(LuaRef scriptEnv, LuaRef host)
     {
         using var declared = _engine.NewTable();
         foreach (var name in KernelParts.All) _engine.SetField(declared, name, true);
         using var check = _engine.Load(CompiledScripts.For(PartsCheckSource), scriptEnv);
-        if (_engine.Call(check, _internals, declared) is [LuaString { Text: { Length: > 0 } undeclared }, ..])
+        if (_engine.Call(check, _internals, declared, host) is [LuaString { Text: { Length: > 0 } undeclared }, ..])
         {
             throw new KernelBootException($"The kernel glue defines parts that KernelParts does not declare: {undeclared}.");
         }

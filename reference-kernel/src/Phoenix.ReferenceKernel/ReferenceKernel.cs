@@ -55,7 +55,7 @@ public sealed partial class ReferenceKernel : IDisposable
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
             _engine.Call(chunk, _kernelEnv, host, _internals);
         }
-        GuardKernelParts(scriptEnv);
+        GuardKernelParts(scriptEnv, host);
         foreach (var script in options.ExtraScripts)
         {
             using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);

@@ -5,7 +5,7 @@
 -- Compat: PX-DRV-DEVINFO-SHAPE, PX-DRV-DEVCALL-ERRORS, PX-DRV-METHOD-ERRORS, PX-DRV-DEVFIND
 -- Mirrors: Phoenix 40-hardware, 55-drivers and 99-main (device tree, drivers, device syscalls)
 -- Device tree and drivers (page: "Device drivers"; facts §5; Phoenix parts 40-hardware, 55-drivers). The simulated
--- ComputerCraft peripherals are C# (the contract's PeripheralBus) behind host.peripheral*; this glue owns the tree,
+-- ComputerCraft peripherals are C# (Phoenix.ComputerCraft's PeripheralBus) behind host.peripheral*; this glue owns the tree,
 -- the driver list, binding, and the device syscalls, because drivers are module code.
 -- Each step is a kernel part (kernel.driverMatches, kernel.peripheralApi, kernel.bindDriver, kernel.runInit, ...)
 -- looked up when it runs, so a variant kernel can replace one (the suite's broken kernels do).

@@ -53,4 +53,13 @@ public class KernelPartsTests
         var error = Assert.Throws<KernelBootException>(() => ReferenceKernel.Boot(BootImage.Empty, options).Dispose());
         Assert.That(error!.Message, Does.Contain("runUnloadRenamed"));
     }
+
+    [Test]
+    public void ExtraScript_ReadingAHostFunctionThatIsNotThere_FailsBootNamingIt()
+    {
+        var patch = "local env, host, kernel = ...\nlocal f = host.normalise\n";
+        var error = Assert.Throws<KernelBootException>(() =>
+            ReferenceKernel.Boot(BootImage.Empty, new KernelOptions { ExtraScripts = [new KernelScript("patch.lua", patch)] }).Dispose());
+        Assert.That(error!.Message, Does.Contain("host.normalise is not a host function"));
+    }
 }
