@@ -6,11 +6,12 @@ namespace Phoenix.Conformance.ModuleCheck;
 /// <summary>
 /// The system a module is checked on (<c>check-module --system</c>): a folder laid out as a Phoenix root (lib/,
 /// usr/lib/, etc/ …, every file root-owned) or a tablefs image such as the docs repository's packages/rootfs.img, so
-/// the libraries a module requires are there. Its own /lib/modules is left out: only the checked module loads.
+/// the libraries a module requires are there. Its own /lib/modules is left out for check-module (only the checked
+/// module loads); <c>compare</c> keeps it (<c>keepModules</c>), to boot the system as it ships.
 /// </summary>
 public static class SystemImage
 {
-    public static BootImage Load(string path)
+    public static BootImage Load(string path, bool keepModules = false)
     {
         BootImage image;
         if (Directory.Exists(path))
@@ -36,6 +37,6 @@ public static class SystemImage
         {
             throw new ArgumentException($"no such folder or image: {path}", nameof(path));
         }
-        return image with { Entries = [.. image.Entries.Where(e => !e.Path.StartsWith("/lib/modules/", StringComparison.Ordinal))] };
+        return keepModules ? image : image with { Entries = [.. image.Entries.Where(e => !e.Path.StartsWith("/lib/modules/", StringComparison.Ordinal))] };
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Harness.Adapters;
+using Phoenix.Conformance.ModuleCheck;
 using Phoenix.Conformance.Reporting.Compare;
 
 namespace Phoenix.Conformance.Cli.Commands;
@@ -32,7 +33,7 @@ public static class CompareCommand
             var cases = parse.GetValue(generate);
             if (cases is < 1 or > 100_000) throw new UsageException($"compare: --generate takes a number of cases from 1 to 100000 (got {cases}).");
             if (cases is null && parse.GetValue(shrunk) is not null) throw new UsageException("compare: --shrunk needs --generate.");
-            var loaded = Scenario.Read(scenarioFile);
+            var loaded = Scenario.Read(scenarioFile, path => SystemImage.Load(path, keepModules: true));
             if (cases is not null && loaded.Generation is null) throw new UsageException($"compare: --generate needs a generate: section in '{scenarioFile}' (modules' functions to call, users).");
             var first = AdapterRegistry.Create(names[0], AdapterRegistry.PathsFromEnvironment());
             var second = AdapterRegistry.Create(names[1], AdapterRegistry.PathsFromEnvironment());

@@ -15,6 +15,7 @@ public sealed record AcceptedDifference(string Key, string Reason);
 /// A scenario for <c>compare</c>: modules to install in /lib/modules (root-owned, loaded at boot), then steps run in
 /// order as users. Written in YAML:
 /// <code>
+/// image: ${PHOENIX_ROOTFS_IMG}       # optional: a system to boot (a folder or a tablefs image), modules on top
 /// modules: [mymodule.lua]            # relative to the scenario file
 /// steps:
 ///   - user: alice
@@ -26,7 +27,9 @@ public sealed record AcceptedDifference(string Key, string Reason);
 ///   calls: [mymodule.echo]           # module functions to call (module.function)
 ///   users: [root, alice]             # who acts (the default)
 /// </code>
-/// With a <c>generate:</c> section, <c>steps:</c> may be left out.
+/// With a <c>generate:</c> section, <c>steps:</c> may be left out. <c>${NAME}</c> in <c>image</c> and <c>modules</c>
+/// is the environment variable NAME, so a scenario of ours can name inputs that never enter the repository (the
+/// real Phoenix modules, the stock image); an unset one makes the scenario unusable, with its name.
 /// </summary>
 public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps, string Source)
 {
@@ -43,8 +46,9 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    /// <summary>Reads a scenario file; throws <see cref="ScenarioException"/> with a one-line reason.</summary>
-    public static Scenario Read(string file)
+    /// <summary>Reads a scenario file; throws <see cref="ScenarioException"/> with a one-line reason. An <c>image:</c>
+    /// is read by <paramref name="loadImage"/> (the CLI's: folders and tablefs images), given its full path.</summary>
+    public static Scenario Read(string file, Func<string, BootImage>? loadImage = null)
     {
         if (!File.Exists(file)) throw new ScenarioException($"Cannot read scenario '{file}': no such file.");
         Document? document;
@@ -58,9 +62,23 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var image = BootImage.Empty;
-        var moduleFiles = new List<string>();
-        foreach (var module in document?.Modules ?? [])
+        if (document?.Image is { Length: > 0 } imageEntry)
         {
+            if (loadImage is null) throw new ScenarioException($"Invalid scenario '{file}': image: cannot be read here.");
+            var imagePath = Path.Combine(folder, Expand(file, imageEntry));
+            try
+            {
+                image = loadImage(imagePath);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ScenarioException($"Invalid scenario '{file}': image: {e.Message.Split('\n')[0]}");
+            }
+        }
+        var moduleFiles = new List<string>();
+        foreach (var entry in document?.Modules ?? [])
+        {
+            var module = Expand(file, entry);
             var path = Path.Combine(folder, module);
             if (!File.Exists(path)) throw new ScenarioException($"Invalid scenario '{file}': module file '{module}' not found beside it.");
             image = image.WithFile("/lib/modules/" + Path.GetFileName(path), File.ReadAllBytes(path));
@@ -88,6 +106,13 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         }
         return new Scenario(image, steps, file) { Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation };
     }
+
+    /// <summary>${NAME} → the environment variable's value; an unset one is a one-line error naming it.</summary>
+    private static string Expand(string file, string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
+            Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
+                ? value
+                : throw new ScenarioException($"Scenario '{file}' needs the environment variable {m.Groups[1].Value} (for '{text}'); it is not set."));
 
     private static GenerationSpace ReadGeneration(string file, GenerateEntry generate, IReadOnlyList<string> moduleFiles)
     {
@@ -131,6 +156,7 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
 
     private sealed class Document
     {
+        public string? Image { get; set; }
         public List<string>? Modules { get; set; }
         public List<StepEntry>? Steps { get; set; }
         public List<AcceptedEntry>? Accepted { get; set; }
