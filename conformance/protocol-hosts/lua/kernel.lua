@@ -1,0 +1,393 @@
+-- Pebble: the small kernel the Lua protocol host serves, written for Phoenix.Conformance. Each boot is a kernel of
+-- its own: an in-memory filesystem built from the boot image (owners and permissions as Phoenix's stat model), a
+-- global environment of its own that its modules share (processes, modules, syscalls, filesystems, syslog,
+-- expect, userModeCallback), modules loaded from /lib/modules at boot, and the module syscalls (loadmodule,
+-- unloadmodule, callmodule, listmodules) the way Phoenix 0.0.9 serves them, after fixtures/kernels/tiny.
+-- It has no filesystem mounts, device tree or drivers (README.md lists what fails because of that).
+
+local kernel = {}
+
+local VERSION = "0.1.0"
+local pack, unpack, concat, insert, sort = table.pack, table.unpack, table.concat, table.insert, table.sort
+local format, gsub, match, gmatch = string.format, string.gsub, string.match, string.gmatch
+local create, resume, status, yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
+
+local LEVELS = { debug = 0, info = 1, notice = 2, warning = 3, error = 4, critical = 5, panic = 6 }
+local SAFE = { "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen",
+    "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION" }
+
+local function copy(t)
+    local c = {}
+    for k, v in pairs(t) do c[k] = v end
+    return c
+end
+
+--- Normalises a path: absolute, no "." or "..", no trailing slash ("/" for the root).
+local function normalise(path)
+    local parts = {}
+    for part in gmatch(path, "[^/]+") do
+        if part == ".." then parts[#parts] = nil elseif part ~= "." then parts[#parts + 1] = part end
+    end
+    return "/" .. concat(parts, "/")
+end
+
+local function parent(path)
+    return match(path, "^(.*)/[^/]*$") == "" and "/" or match(path, "^(.*)/[^/]*$")
+end
+
+local function bits(text)
+    return { read = text:sub(1, 1) == "r", write = text:sub(2, 2) == "w", execute = text:sub(3, 3) == "x", setuser = false }
+end
+
+--- Boots a kernel from a decoded boot image (plain Lua tables, see host.lua). Returns the kernel object.
+function kernel.boot(image)
+    local K = { syslog = {}, users = {} }
+    local files = {}
+    files["/"] = { dir = true, owner = "root", permissions = { root = bits("rwx") }, world = bits("r-x") }
+    local function implyParents(path)
+        local p = parent(path)
+        if files[p] then return end
+        implyParents(p)
+        files[p] = { dir = true, owner = "root", permissions = { root = bits("rwx") }, world = bits("r-x") }
+    end
+    for _, entry in ipairs(image.entries) do
+        local path = normalise(entry.path)
+        implyParents(path)
+        local permissions = {}
+        for user, text in pairs(entry.permissions) do permissions[user] = bits(text) end
+        files[path] = { dir = entry.content == nil, content = entry.content, owner = entry.owner,
+            permissions = permissions, world = bits(entry.world) }
+    end
+
+    -- The kernel's globals, shared by its modules; library tables are copies, so a module that changes one changes
+    -- only its own kernel.
+    local G = {}
+    for _, key in ipairs(SAFE) do G[key] = _G[key] end
+    for _, lib in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do G[lib] = copy(_G[lib]) end
+    G.os = { time = os.time, clock = os.clock, date = os.date }
+    G.debug = { traceback = debug.traceback, getinfo = debug.getinfo }
+    G.load = function(chunk, name, mode, env)
+        if env == nil then env = G end
+        return load(chunk, name, "t", env)
+    end
+    G._G = G
+    G.processes = { [0] = { id = 0, name = "kernel", user = "root", dir = "/", root = "/", env = G, vars = {}, dependents = {}, threads = {} } }
+    G.KERNEL = G.processes[0]
+    G.modules = {}
+    G.syscalls = {}
+    G.filesystems = {}
+    G.PHOENIX_VERSION = VERSION
+    local syscalls = G.syscalls
+
+    function G.expect(index, value, ...)
+        local t = type(value)
+        local n = select("#", ...)
+        for i = 1, n do if select(i, ...) == t then return value end end
+        local types = { ... }
+        local list = n < 3 and concat(types, " or ") or concat(types, ", ", 1, n - 1) .. ", or " .. types[n]
+        error(format("bad argument #%d (expected %s, got %s)", index, list, t), 3)
+    end
+    local expect = G.expect
+
+    -- Syslog: kept in memory, read by readSyslog.
+    G.syslog = {}
+    function G.syslog.log(options, ...)
+        local parts = pack(...)
+        if type(options) ~= "table" then
+            insert(parts, 1, options)
+            parts.n = parts.n + 1
+            options = {}
+        end
+        for i = 1, parts.n do parts[i] = tostring(parts[i]) end
+        local level = options.level
+        if type(level) == "string" then level = LEVELS[level] end
+        level = math.tointeger(tonumber(level)) or 1
+        if level < 0 or level > 6 then level = 1 end
+        K.syslog[#K.syslog + 1] = { level = level, message = concat(parts, " ", 1, parts.n),
+            module = options.module ~= nil and tostring(options.module) or nil,
+            category = options.category ~= nil and tostring(options.category) or nil }
+    end
+    function G.syslog.debug(...) return G.syslog.log({ level = 0 }, ...) end
+    local syslog = G.syslog
+
+    local function stat(path)
+        local node = files[path]
+        if not node then return nil end
+        local permissions = {}
+        for user, b in pairs(node.permissions) do permissions[user] = copy(b) end
+        return { type = node.dir and "directory" or "file", size = node.dir and 0 or #node.content, owner = node.owner,
+            permissions = permissions, worldPermissions = copy(node.world), setuser = node.world.setuser or false }
+    end
+
+    local function resolve(process, path)
+        if path:sub(1, 1) == "/" then return normalise(path) end
+        return normalise(process.dir .. "/" .. path)
+    end
+
+    local current -- { process, thread } while a syscall runs: userModeCallback needs one
+    local function handler(e)
+        if type(e) ~= "string" then return e end
+        return e .. "\n" .. debug.traceback("", 2):sub(2)
+    end
+
+    -- Process and thread tables are kernel data: user code gets copies of their plain fields.
+    local handles = setmetatable({}, { __mode = "k" })
+    local function userView(...)
+        local values = pack(...)
+        for i = 1, values.n do
+            local v = values[i]
+            if type(v) == "table" and handles[v] then
+                local c = {}
+                for k, field in pairs(v) do
+                    if type(field) ~= "table" and type(field) ~= "function" and type(field) ~= "thread" then c[k] = field end
+                end
+                values[i] = c
+            end
+        end
+        return unpack(values, 1, values.n)
+    end
+
+    local function dispatch(process, thread, name, ...)
+        local fn = type(name) == "string" and syscalls[name]
+        if type(fn) ~= "function" then return false, "No such syscall" end
+        local saved = current
+        current = { process = process, thread = thread }
+        local result = pack(xpcall(fn, handler, process, thread, ...))
+        current = saved
+        return unpack(result, 1, result.n)
+    end
+
+    function syscalls.getpid(process) return process.id end
+    function syscalls.getuser(process) return process.user end
+    function syscalls.version() return VERSION end
+    function syscalls.kernargs() return copy(image.kernelArguments) end
+    function syscalls.setuser(process, thread, user)
+        expect(1, user, "string")
+        if process.user ~= "root" then error("Permission denied", 2) end
+        process.user = user
+    end
+
+    -- Files: stat, chmod, chown (Phoenix's semantics, facts §4.7), enough for the module trust rules.
+    function syscalls.stat(process, thread, path)
+        expect(1, path, "string")
+        return stat(resolve(process, path))
+    end
+    local function owned(process, path)
+        local node = files[path]
+        if not node then error(path .. ": No such file or directory", 3) end
+        if process.user ~= "root" and process.user ~= node.owner then error(path .. ": Permission denied", 3) end
+        return node
+    end
+    function syscalls.chmod(process, thread, path, user, mode)
+        expect(1, path, "string")
+        expect(2, user, "string", "nil")
+        expect(3, mode, "number", "string", "table")
+        local node = owned(process, resolve(process, path))
+        local target
+        if user == nil then target = node.world
+        else
+            node.permissions[user] = node.permissions[user] or copy(node.world)
+            target = node.permissions[user]
+        end
+        if type(mode) == "number" then
+            target.setuser, target.read, target.write, target.execute = mode & 8 ~= 0, mode & 4 ~= 0, mode & 2 ~= 0, mode & 1 ~= 0
+        elseif type(mode) == "table" then
+            for _, k in ipairs({ "read", "write", "execute", "setuser" }) do
+                if mode[k] ~= nil then target[k] = mode[k] and true or false end
+            end
+        elseif match(mode, "^[+%-=][rwxs]+$") then
+            local op = mode:sub(1, 1)
+            local names = { r = "read", w = "write", x = "execute", s = "setuser" }
+            if op == "=" then target.read, target.write, target.execute, target.setuser = false, false, false, false end
+            for c in gmatch(mode:sub(2), ".") do target[names[c]] = op ~= "-" end
+        elseif match(mode, "^[r-][w-][xs-]$") then
+            target.read, target.write = mode:sub(1, 1) == "r", mode:sub(2, 2) == "w"
+            target.execute, target.setuser = mode:sub(3, 3) ~= "-", mode:sub(3, 3) == "s"
+        else
+            error("bad argument #3 (invalid mode)", 2)
+        end
+    end
+    function syscalls.chown(process, thread, path, user)
+        expect(1, path, "string")
+        expect(2, user, "string")
+        local node = owned(process, resolve(process, path))
+        node.owner = user
+        node.world.setuser = false
+    end
+    function syscalls.list(process, thread, path)
+        expect(1, path, "string")
+        local dir = resolve(process, path)
+        if not files[dir] then error(path .. ": No such file or directory", 2) end
+        if not files[dir].dir then error(path .. ": Not a directory", 2) end
+        local names = {}
+        for p in pairs(files) do
+            if p ~= "/" and parent(p) == dir then names[#names + 1] = match(p, "[^/]+$") end
+        end
+        sort(names)
+        return names
+    end
+
+    -- Kernel modules (facts §2-3) ------------------------------------------------------------------------------
+    function syscalls.listmodules()
+        local names = {}
+        for name in pairs(G.modules) do names[#names + 1] = name end
+        return names
+    end
+
+    function syscalls.loadmodule(process, thread, path)
+        expect(1, path, "string")
+        if process.user ~= "root" then error("Could not load kernel module: Permission denied", 2) end
+        local full = resolve(process, path)
+        local st = stat(full)
+        if not st then error(path .. ": No such file or directory", 2) end
+        if st.type == "directory" then error("Could not load kernel module: Is a directory", 2) end
+        if st.owner ~= "root" or st.worldPermissions.write then
+            error("Insecure permissions set on kernel module, refusing to load", 2)
+        end
+        local name = match(match(path, "[^/]*$"), "^%.*([^%.]+)")
+        if not name then error("Could not load kernel module: Invalid name", 2) end
+        syslog.log({ module = name }, "Loading kernel module", name, "from", path)
+        local chunk, compileError = load(files[full].content, "@" .. path, "t", G)
+        if not chunk then
+            syslog.log({ level = "error", module = name }, "Could not load", name .. ":", compileError)
+            return
+        end
+        local ok, result = pcall(chunk, path)
+        if not ok then
+            syslog.log({ level = "error", module = name }, "Kernel module", name, "threw an error:", result)
+            return
+        end
+        G.modules[name] = result or true
+    end
+
+    function syscalls.unloadmodule(process, thread, name)
+        expect(1, name, "string")
+        if process.user ~= "root" then error("Could not load kernel module: Permission denied", 2) end
+        local entry = G.modules[name]
+        if type(entry) == "table" and entry.unload then entry.unload(process, thread) end
+        G.modules[name] = nil
+    end
+
+    function syscalls.callmodule(process, thread, name, func, ...)
+        expect(1, name, "string")
+        expect(2, func, "string")
+        local entry = G.modules[name]
+        if not entry then error("Module '" .. name .. "' does not exist", 2) end
+        if type(entry) ~= "table" then error("Module '" .. name .. "' does not have a callable interface", 2) end
+        if func == "unload" or type(entry[func]) ~= "function" then
+            error("Module '" .. name .. "' does not have a method '" .. func .. "'", 2)
+        end
+        return entry[func](process, thread, ...)
+    end
+
+    -- User mode: threads are coroutines that yield "syscall", name, ... and are resumed with true, results... or
+    -- false, error.
+    local function runThread(process, thread, params)
+        while true do
+            local result = pack(resume(thread.coro, unpack(params, 1, params.n)))
+            if not result[1] then
+                thread.status, thread.did_error = "dead", true
+                return false, result[2]
+            elseif status(thread.coro) == "dead" then
+                thread.status = "dead"
+                return true, pack(unpack(result, 2, result.n))
+            elseif result[2] == "syscall" then
+                params = pack(userView(dispatch(process, thread, unpack(result, 3, result.n))))
+            else
+                thread.status = "dead"
+                return false, "a user program cannot wait for events in this kernel"
+            end
+        end
+    end
+
+    function G.userModeCallback(process, func, ...)
+        if not current then error("userModeCallback not called from a yieldable context", 2) end
+        local thread = { id = #process.threads + 1, name = "<user mode callback>", status = "starting", coro = create(func) }
+        process.threads[thread.id] = thread
+        handles[thread] = true
+        local ok, result = runThread(process, thread, pack(userView(...)))
+        if not ok then
+            syslog.log({ level = "error", category = "Application Error" }, "User mode callback failed:", result)
+            return false, result
+        end
+        return true, result[1]
+    end
+
+    local function userEnv()
+        local env = {}
+        for _, key in ipairs(SAFE) do env[key] = _G[key] end
+        for _, lib in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do env[lib] = copy(_G[lib]) end
+        env.os = { time = os.time, clock = os.clock, date = os.date }
+        env.load = function(chunk, name, mode, chunkEnv)
+            if chunkEnv == nil then chunkEnv = env end
+            return load(chunk, name, "t", chunkEnv)
+        end
+        local function call(name, ...)
+            local r = pack(yield("syscall", name, ...))
+            if r[1] then return unpack(r, 2, r.n) end
+            error(r[2], 2)
+        end
+        env.syscall = setmetatable({}, {
+            __call = function(_, name, ...) return call(name, ...) end,
+            __index = function(_, name) return function(...) return call(name, ...) end end,
+        })
+        env._G = env
+        return env
+    end
+
+    local nextPid = 1
+    local function processOf(user)
+        local process = K.users[user]
+        if process then return process end
+        process = { id = nextPid, name = "conformance-" .. user, user = user, realuser = user, dir = "/", root = "/",
+            vars = {}, dependents = {}, eventQueue = {}, threads = {}, env = userEnv() }
+        nextPid = nextPid + 1
+        process.threads[0] = { id = 0, name = "<main thread>", status = "running" }
+        G.processes[process.id] = process
+        handles[process], handles[process.threads[0]] = true, true
+        K.users[user] = process
+        return process
+    end
+
+    --- Syscall(user, name, args): from the user's process and main thread; a list of results or an error.
+    function K.syscall(user, name, args)
+        local process = processOf(user)
+        local result = pack(dispatch(process, process.threads[0], name, unpack(args, 1, args.n)))
+        if result[1] then return true, pack(unpack(result, 2, result.n)) end
+        return false, result[2]
+    end
+
+    --- RunUserChunk(user, source, args): a new thread of the user's process running source in its environment.
+    function K.runUserChunk(user, source, args)
+        local process = processOf(user)
+        local fn, err = load(source, "=user", "t", process.env)
+        if not fn then return false, err end
+        local thread = { id = #process.threads + 1, name = "<user chunk>", status = "starting", coro = create(fn) }
+        process.threads[thread.id] = thread
+        handles[thread] = true
+        return runThread(process, thread, args)
+    end
+
+    function K.shutdown()
+        for name, entry in pairs(G.modules) do
+            if type(entry) == "table" and type(entry.unload) == "function" then pcall(entry.unload, G.KERNEL, nil) end
+            G.modules[name] = nil
+        end
+    end
+
+    -- Boot: modules in /lib/modules in name order; a failing module is logged and the boot goes on.
+    syslog.log("Starting Pebble version", VERSION)
+    syslog.log("Loading kernel modules from /lib/modules")
+    local names = {}
+    for p, node in pairs(files) do
+        if parent(p) == "/lib/modules" and not node.dir then names[#names + 1] = p end
+    end
+    sort(names)
+    for _, path in ipairs(names) do
+        local loaded, err = pcall(syscalls.loadmodule, G.KERNEL, nil, path)
+        if not loaded then syslog.log({ level = "error" }, "Could not load module from", path .. ":", err) end
+    end
+    return K
+end
+
+return kernel
