@@ -127,7 +127,8 @@ function kernel.boot(image)
     local current -- { process, thread } while a syscall runs: userModeCallback needs one
     local function handler(e)
         if type(e) ~= "string" then return e end
-        return e .. "\n" .. debug.traceback("", 2):sub(2)
+        -- Phoenix strips the position of errors raised in code named "kernel" (facts: PX-MOD-API-ERRORS).
+        return (gsub(e .. "\n" .. debug.traceback("", 2):sub(2), "kernel:%d+: ", ""))
     end
 
     -- Process and thread tables are kernel data: user code gets copies of their plain fields.
@@ -302,6 +303,9 @@ function kernel.boot(image)
 
     function G.userModeCallback(process, func, ...)
         if not current then error("userModeCallback not called from a yieldable context", 2) end
+        if type(process) ~= "table" or process.id == 0 or G.processes[process.id] ~= process then
+            error("userModeCallback needs a user process", 2)
+        end
         local thread = { id = #process.threads + 1, name = "<user mode callback>", status = "starting", coro = create(func) }
         process.threads[thread.id] = thread
         handles[thread] = true
