@@ -20,10 +20,12 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.ReferenceKernel.Adapter"] = ["Phoenix.ReferenceKernel", "Phoenix.Conformance.Abstractions"],
         ["Phoenix.CraftOS"] = ["Phoenix.Lua"],
         ["Phoenix.CraftOS.Adapter"] = ["Phoenix.CraftOS", "Phoenix.Conformance.Abstractions"],
+        // The cross-process protocol: serves any adapter and is the exec: adapter; it knows only the contract.
+        ["Phoenix.Conformance.Protocol.Adapter"] = ["Phoenix.Conformance.Abstractions"],
         ["Phoenix.Conformance.Harness"] = ["Phoenix.Conformance.Abstractions", "Phoenix.Conformance.Rules"],
         ["Phoenix.Conformance.Suite"] = ["Phoenix.Conformance.Harness"],
         ["Phoenix.Conformance.Reporting"] = ["Phoenix.Conformance.Abstractions", "Phoenix.Conformance.Rules", "Phoenix.Conformance.Harness"],
-        ["Phoenix.Conformance.Cli"] = ["Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.Harness", "Phoenix.ReferenceKernel.Adapter", "Phoenix.CraftOS.Adapter", "Phoenix.Conformance.ModuleCheck"],
+        ["Phoenix.Conformance.Cli"] = ["Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.Harness", "Phoenix.ReferenceKernel.Adapter", "Phoenix.CraftOS.Adapter", "Phoenix.Conformance.ModuleCheck", "Phoenix.Conformance.Protocol.Adapter"],
         // Checks modules (not kernels) on the reference kernel, so it may reach it; the suite never reaches it.
         ["Phoenix.Conformance.ModuleCheck"] = ["Phoenix.Conformance.Rules", "Phoenix.ReferenceKernel"],
         ["Phoenix.Mutation"] = ["Phoenix.Conformance.Suite", "Phoenix.ReferenceKernel.Adapter"],
@@ -32,6 +34,7 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.Conformance.Meta.Tests"] = ["Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.ModuleCheck"],
         ["Phoenix.Conformance.Reporting.Tests"] = ["Phoenix.Conformance.Reporting", "Phoenix.Conformance.Cli"],
         ["Phoenix.CraftOS.Tests"] = ["Phoenix.CraftOS.Adapter", "Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting"],
+        ["Phoenix.Conformance.Protocol.Tests"] = ["Phoenix.Conformance.Protocol.Adapter", "Phoenix.Conformance.Cli"],
         ["Phoenix.Lua.Tests"] = ["Phoenix.Lua", "Phoenix.Conformance.Harness"],
         ["Phoenix.ReferenceKernel.Tests"] = ["Phoenix.ReferenceKernel", "Phoenix.Conformance.Harness"],
         ["Phoenix.Mutation.Tests"] = ["Phoenix.Mutation"],
