@@ -50,9 +50,6 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
 
     public string Version => Host().HostVersion;
 
-    /// <summary>Called with every host started (the first and each restart), for a watchdog.</summary>
-    public event Action<HostProcess>? Started;
-
     public IKernel Boot(BootImage image)
     {
         var host = Host();
@@ -68,8 +65,16 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
             if (_host is { IsAlive: true }) return _host;
             _host?.Dispose();
             _host = HostProcess.Start(_startInfo(), Timeout);
-            Started?.Invoke(_host);
             return _host;
+        }
+    }
+
+    /// <summary>The running host's process ID, or null when none runs (for a watchdog that measures it).</summary>
+    public int? ProcessId
+    {
+        get
+        {
+            lock (_gate) return _host is { IsAlive: true } host ? host.ProcessId : null;
         }
     }
 
