@@ -23,19 +23,30 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
 
     private readonly Func<ProcessStartInfo> _startInfo;
     private readonly Lock _gate = new();
+    private readonly bool _unnamed;
     private HostProcess? _host;
 
-    /// <summary>Without a command the adapter can be listed but not used: exec:&lt;command&gt;.</summary>
+    /// <summary>Without a command the adapter can be listed but not booted: exec:&lt;command&gt;.</summary>
     public ExecAdapter()
         : this(() => throw new KernelBootException("the exec adapter needs a command: --adapter exec:<command>"), DefaultTimeout())
     {
+        _unnamed = true;
     }
 
-    /// <summary>The registry's constructor: <paramref name="command"/> runs through the platform's shell.</summary>
+    /// <summary>The registry's constructor: <paramref name="command"/> runs through the platform's shell. The host is
+    /// started and greeted here, so a command that is no kernel host is refused before any rule runs (as bad usage).</summary>
     public ExecAdapter(string command)
         : this(() => ShellCommand(command), DefaultTimeout())
     {
         if (string.IsNullOrWhiteSpace(command)) throw new ArgumentException("exec: needs a command, for example exec:'lua5.4 host.lua'");
+        try
+        {
+            Host();
+        }
+        catch (KernelBootException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
     }
 
     public ExecAdapter(Func<ProcessStartInfo> startInfo, TimeSpan timeout)
@@ -46,9 +57,9 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
 
     public TimeSpan Timeout { get; }
 
-    public string Name => Host().HostName;
+    public string Name => _unnamed ? "exec" : Host().HostName;
 
-    public string Version => Host().HostVersion;
+    public string Version => _unnamed ? "none (use exec:<command>)" : Host().HostVersion;
 
     public IKernel Boot(BootImage image)
     {

@@ -12,10 +12,10 @@ namespace Phoenix.Conformance.Protocol.Adapter.Client;
 public sealed class ExecKernel(HostProcess host, string id) : KernelBase
 {
     public override SyscallResult Syscall(string user, string name, params LuaValue[] args) =>
-        Result(Call("syscall", new JsonObject { ["user"] = user, ["name"] = name, ["args"] = ValueCodec.EncodeList(args) }, DataCodec.DecodeResult));
+        Call("syscall", new JsonObject { ["user"] = user, ["name"] = name, ["args"] = ValueCodec.EncodeList(args) }, DataCodec.DecodeResult);
 
     public override SyscallResult RunUserChunk(string user, string source, params LuaValue[] args) =>
-        Result(Call("runUserChunk", new JsonObject { ["user"] = user, ["source"] = source, ["args"] = ValueCodec.EncodeList(args) }, DataCodec.DecodeResult));
+        Call("runUserChunk", new JsonObject { ["user"] = user, ["source"] = source, ["args"] = ValueCodec.EncodeList(args) }, DataCodec.DecodeResult);
 
     public override IReadOnlyList<SyslogEntry> ReadSyslog() => Call("readSyslog", [], DataCodec.DecodeSyslog);
 
@@ -40,8 +40,6 @@ public sealed class ExecKernel(HostProcess host, string id) : KernelBase
             // A host that cannot shut a kernel down has already said so in the rule that used it.
         }
     }
-
-    private static SyscallResult Result(SyscallResult result) => result;
 
     private T Call<T>(string op, JsonObject fields, Func<JsonNode?, T> decode)
     {

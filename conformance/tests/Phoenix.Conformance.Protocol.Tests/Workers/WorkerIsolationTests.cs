@@ -64,6 +64,19 @@ public sealed class WorkerIsolationTests
         Assert.That(output, Is.Empty);
     }
 
+    [TestCase("exec", "needs a command", TestName = "{m}(exec without a command)")]
+    [TestCase("exec:", "needs a command", TestName = "{m}(exec with an empty command)")]
+    [TestCase("exec:no-such-program-here", "not found", TestName = "{m}(a command that does not exist)")]
+    [TestCase("exec:echo hello", "handshake", TestName = "{m}(a command that is no kernel host)")]
+    public void ExecAdapterThatCannotServe_IsAUsageError_BeforeAnyRule(string adapter, string reason)
+    {
+        var (exit, output, error) = Canned("run", "--adapter", adapter, "--output", _output);
+        Assert.That(exit, Is.EqualTo(2), output + error);
+        Assert.That(error, Does.Contain(reason));
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+        Assert.That(output, Is.Empty);
+    }
+
     private static (int Exit, string Out, string Err) Real(string[] args)
     {
         using var output = new StringWriter();
