@@ -12,6 +12,27 @@ local pack, unpack, concat, insert, sort = table.pack, table.unpack, table.conca
 local format, gsub, match, gmatch = string.format, string.gsub, string.match, string.gmatch
 local create, resume, status, yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
 
+-- Every adapter operation (a boot, a syscall, a user chunk) may run at most BUDGET instructions, counted across the
+-- coroutines it resumes, so a runaway module or program ends as a failed result instead of silencing the host.
+local BUDGET_STEP, BUDGET_STEPS = 1000000, 200
+local used = 0
+local function hook()
+    used = used + 1
+    if used > BUDGET_STEPS then error("Pebble: instruction budget exhausted", 0) end
+end
+local function guard(co)
+    if co then debug.sethook(co, hook, "", BUDGET_STEP) else debug.sethook(hook, "", BUDGET_STEP) end
+    return co
+end
+local function budgeted(fn, ...)
+    used = 0
+    guard()
+    local result = pack(pcall(fn, ...))
+    debug.sethook()
+    if not result[1] then error(result[2], 0) end
+    return unpack(result, 2, result.n)
+end
+
 local LEVELS = { debug = 0, info = 1, notice = 2, warning = 3, error = 4, critical = 5, panic = 6 }
 local SAFE = { "assert", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal", "rawget", "rawlen",
     "rawset", "select", "setmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION" }
@@ -64,6 +85,15 @@ function kernel.boot(image)
     local G = {}
     for _, key in ipairs(SAFE) do G[key] = _G[key] end
     for _, lib in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do G[lib] = copy(_G[lib]) end
+    G.coroutine.create = function(fn) return guard(create(fn)) end
+    G.coroutine.wrap = function(fn)
+        local co = guard(create(fn))
+        return function(...)
+            local r = pack(resume(co, ...))
+            if not r[1] then error(r[2], 0) end
+            return unpack(r, 2, r.n)
+        end
+    end
     G.os = { time = os.time, clock = os.clock, date = os.date }
     G.debug = { traceback = debug.traceback, getinfo = debug.getinfo }
     G.load = function(chunk, name, mode, env)
@@ -306,7 +336,7 @@ function kernel.boot(image)
         if type(process) ~= "table" or process.id == 0 or G.processes[process.id] ~= process then
             error("userModeCallback needs a user process", 2)
         end
-        local thread = { id = #process.threads + 1, name = "<user mode callback>", status = "starting", coro = create(func) }
+        local thread = { id = #process.threads + 1, name = "<user mode callback>", status = "starting", coro = guard(create(func)) }
         process.threads[thread.id] = thread
         handles[thread] = true
         local ok, result = runThread(process, thread, pack(userView(...)))
@@ -321,6 +351,7 @@ function kernel.boot(image)
         local env = {}
         for _, key in ipairs(SAFE) do env[key] = _G[key] end
         for _, lib in ipairs({ "string", "table", "math", "utf8", "coroutine" }) do env[lib] = copy(_G[lib]) end
+        env.coroutine.create, env.coroutine.wrap = G.coroutine.create, G.coroutine.wrap
         env.os = { time = os.time, clock = os.clock, date = os.date }
         env.load = function(chunk, name, mode, chunkEnv)
             if chunkEnv == nil then chunkEnv = env end
@@ -356,7 +387,7 @@ function kernel.boot(image)
     --- Syscall(user, name, args): from the user's process and main thread; a list of results or an error.
     function K.syscall(user, name, args)
         local process = processOf(user)
-        local result = pack(dispatch(process, process.threads[0], name, unpack(args, 1, args.n)))
+        local result = pack(budgeted(dispatch, process, process.threads[0], name, unpack(args, 1, args.n)))
         if result[1] then return true, pack(unpack(result, 2, result.n)) end
         return false, result[2]
     end
@@ -366,10 +397,12 @@ function kernel.boot(image)
         local process = processOf(user)
         local fn, err = load(source, "=user", "t", process.env)
         if not fn then return false, err end
-        local thread = { id = #process.threads + 1, name = "<user chunk>", status = "starting", coro = create(fn) }
+        local thread = { id = #process.threads + 1, name = "<user chunk>", status = "starting", coro = guard(create(fn)) }
         process.threads[thread.id] = thread
         handles[thread] = true
-        return runThread(process, thread, args)
+        local results = pack(pcall(budgeted, runThread, process, thread, args))
+        if not results[1] then return false, results[2] end
+        return results[2], results[3]
     end
 
     function K.shutdown()
@@ -388,7 +421,7 @@ function kernel.boot(image)
     end
     sort(names)
     for _, path in ipairs(names) do
-        local loaded, err = pcall(syscalls.loadmodule, G.KERNEL, nil, path)
+        local loaded, err = pcall(budgeted, syscalls.loadmodule, G.KERNEL, nil, path)
         if not loaded then syslog.log({ level = "error" }, "Could not load module from", path .. ":", err) end
     end
     return K
