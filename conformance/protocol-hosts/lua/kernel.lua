@@ -2,10 +2,12 @@
 -- its own: an in-memory filesystem built from the boot image (owners and permissions as Phoenix's stat model), a
 -- global environment of its own that its modules share (processes, modules, syscalls, filesystems, syslog,
 -- expect, userModeCallback), modules loaded from /lib/modules at boot, and the module syscalls (loadmodule,
--- unloadmodule, callmodule, listmodules) the way Phoenix 0.0.9 serves them, after fixtures/kernels/tiny.
--- It has no filesystem mounts, device tree or drivers (README.md lists what fails because of that).
+-- unloadmodule, callmodule, listmodules) the way Phoenix 0.0.9 serves them, after fixtures/kernels/tiny; filesystems
+-- (mount, unmount, mountlist, overlays, combine, and the filesystem syscalls dispatched to mount objects, with the
+-- root and the built-in tmpfs served by memfs.lua). It has no device tree or drivers (README.md lists what fails).
 
 local kernel = {}
+local memfs = require("memfs")
 
 local VERSION = "0.1.0"
 local pack, unpack, concat, insert, sort = table.pack, table.unpack, table.concat, table.insert, table.sort
@@ -43,11 +45,18 @@ local function copy(t)
     return c
 end
 
---- Normalises a path: absolute, no "." or "..", no trailing slash ("/" for the root).
+--- Normalises a path as ComputerCraft's fs.combine does: "/" and "\\" separate, control characters and "<>:?|
+--- are dropped, parts are trimmed, "." and runs of three or more dots vanish, ".." climbs (kept at the top), parts
+--- are cut at 255 bytes. The result is absolute ("/" for the root).
 local function normalise(path)
     local parts = {}
-    for part in gmatch(path, "[^/]+") do
-        if part == ".." then parts[#parts] = nil elseif part ~= "." then parts[#parts + 1] = part end
+    for raw in gmatch((gsub(path, "\\", "/")), "[^/]+") do
+        local part = gsub(raw, '[%c":<>?|]', ""):match("^%s*(.-)%s*$")
+        if part == ".." then
+            if #parts > 0 and parts[#parts] ~= ".." then parts[#parts] = nil else parts[#parts + 1] = part end
+        elseif part ~= "" and part ~= "." and not (#part >= 3 and part:match("^%.+$")) then
+            parts[#parts + 1] = part:sub(1, 255)
+        end
     end
     return "/" .. concat(parts, "/")
 end
@@ -149,10 +158,6 @@ function kernel.boot(image)
             permissions = permissions, worldPermissions = copy(node.world), setuser = node.world.setuser or false }
     end
 
-    local function resolve(process, path)
-        if path:sub(1, 1) == "/" then return normalise(path) end
-        return normalise(process.dir .. "/" .. path)
-    end
 
     local current -- { process, thread } while a syscall runs: userModeCallback needs one
     local function handler(e)
@@ -198,64 +203,203 @@ function kernel.boot(image)
         process.user = user
     end
 
-    -- Files: stat, chmod, chown (Phoenix's semantics, facts §4.7), enough for the module trust rules.
-    function syscalls.stat(process, thread, path)
-        expect(1, path, "string")
-        return stat(resolve(process, path))
+    -- Filesystems (facts §4): mounts[key] is a stack of mount objects, the key the real path without its leading
+    -- slash ("" is the root). The root is a memfs over the boot image; filesystems.tmpfs is the built-in memory type.
+    local mounts = { [""] = { memfs.over(files, "") } }
+    -- Each kernel gets its own copy of the class, so a module that changes tmpfs changes only its kernel's.
+    local tmpfs = copy(memfs)
+    tmpfs.__index = tmpfs
+    G.filesystems.tmpfs = tmpfs
+    local filesystems = G.filesystems
+
+    local function realPath(process, path)
+        local root = normalise(process.root or "/")
+        local base = path:sub(1, 1) == "/" and "" or (process.dir or "/")
+        local real = normalise(root .. "/" .. base .. "/" .. path)
+        if root ~= "/" and real ~= root and real:sub(1, #root + 1) ~= root .. "/" then error(path .. ": No such file or directory", 0) end
+        return real:sub(2)
     end
-    local function owned(process, path)
-        local node = files[path]
-        if not node then error(path .. ": No such file or directory", 3) end
-        if process.user ~= "root" and process.user ~= node.owner then error(path .. ": Permission denied", 3) end
-        return node
+    local function callMount(object, method, process, ...) return object[method](object, process, ...) end
+    local function pickLayer(process, stack, relative)
+        if #stack == 1 then return stack[1] end
+        for _, layer in ipairs(stack) do
+            local ok, found = pcall(callMount, layer, "stat", process, relative, true)
+            if ok and found then return layer end
+        end
+        return stack[1]
+    end
+    local function resolve(process, path)
+        local parts = {}
+        for part in gmatch(realPath(process, path), "[^/]+") do parts[#parts + 1] = part end
+        for depth = #parts, 0, -1 do
+            local key = concat(parts, "/", 1, depth)
+            local stack = mounts[key]
+            if stack and #stack > 0 then
+                return pickLayer(process, stack, concat(parts, "/", depth + 1, #parts)), concat(parts, "/", depth + 1, #parts), key
+            end
+        end
+        error("Could not find mount for path " .. path .. ". Where is root?", 0)
+    end
+    local function effectiveWrite(st, user)
+        local perms = type(st.permissions) == "table" and st.permissions[user] or st.worldPermissions
+        return type(perms) == "table" and perms.write
+    end
+
+    function syscalls.mount(process, thread, fstype, src, dest, options)
+        expect(1, fstype, "string")
+        expect(2, src, "string")
+        expect(3, dest, "string")
+        expect(4, options, "table", "nil")
+        local class = filesystems[fstype]
+        if not class then error(format("No such filesystem '%s'", fstype), 0) end
+        local key = realPath(process, dest)
+        if key == "" then
+            if process.user ~= "root" then error("Could not mount to " .. dest .. ": Permission denied", 0) end
+        else
+            local parentObject, relative = resolve(process, dest)
+            local st = callMount(parentObject, "stat", process, relative)
+            if not st then error("Could not mount to " .. dest .. ": No such directory", 0) end
+            if st.type ~= "directory" then error("Could not mount to " .. dest .. ": Not a directory", 0) end
+            if process.user ~= "root" and not effectiveWrite(st, process.user) then
+                error("Could not mount to " .. dest .. ": Permission denied", 0)
+            end
+        end
+        options = options or {}
+        local stack = mounts[key]
+        if stack and not options.overlay then
+            error("Could not mount to " .. dest .. ": Mount already exists (use overlay to mount over)", 0)
+        end
+        if options.overlay and not stack then error("Could not mount to " .. dest .. ": No base mount exists for overlay", 0) end
+        local object = class:new(process, src, options)
+        if stack then stack[#stack + 1] = object else mounts[key] = { object } end
+    end
+
+    function syscalls.unmount(process, thread, path)
+        expect(1, path, "string")
+        local key = realPath(process, path)
+        local stack = mounts[key]
+        if not stack then error(key .. ": No such mount", 0) end
+        local top = stack[#stack]
+        local st = callMount(top, "stat", process, "")
+        if not st then
+            error("Internal error in unmount: could not get stat for root! Please report this to the maintainer of the target filesystem.", 0)
+        end
+        if process.user ~= "root" and not effectiveWrite(st, process.user) then error(key .. ": Permission denied", 0) end
+        if top.unmount then top:unmount(process) end
+        stack[#stack] = nil
+        if #stack == 0 then mounts[key] = nil end
+    end
+
+    function syscalls.mountlist()
+        local list = {}
+        for key, stack in pairs(mounts) do
+            for _, object in ipairs(stack) do
+                local fstype, source, options = object:info()
+                list[#list + 1] = { path = "/" .. key, type = fstype, source = source, options = options }
+            end
+        end
+        return list
+    end
+
+    function syscalls.combine(process, thread, first, ...)
+        expect(1, first, "string")
+        local parts = { first }
+        for i = 1, select("#", ...) do parts[i + 1] = expect(i + 1, (select(i, ...)), "string") end
+        local joined = normalise(concat(parts, "/")):sub(2)
+        if first:sub(1, 1) == "/" then joined = "/" .. joined end
+        return joined
+    end
+
+    -- The syscalls dispatched to mounts: arguments are checked before any mount method runs (FS-TYPE-CHECKED).
+    function syscalls.open(process, thread, path, mode)
+        expect(1, path, "string")
+        expect(2, mode, "string")
+        if not mode:find("^[rwa]b?$") then error("Invalid mode", 0) end
+        local ok, object, relative = pcall(resolve, process, path)
+        if not ok then return nil, object end
+        return callMount(object, "open", process, relative, mode)
+    end
+    function syscalls.list(process, thread, path)
+        expect(1, path, "string")
+        local object, relative, key = resolve(process, path)
+        local stack = mounts[key]
+        if #stack == 1 then
+            local names = callMount(object, "list", process, relative)
+            if type(names) == "table" then sort(names) end
+            return names
+        end
+        local seen, merged = {}, {}
+        for _, layer in ipairs(stack) do
+            local listed, names = pcall(callMount, layer, "list", process, relative)
+            if listed and type(names) == "table" then
+                for _, name in ipairs(names) do
+                    if not seen[name] then seen[name], merged[#merged + 1] = true, name end
+                end
+            end
+        end
+        sort(merged)
+        return merged
+    end
+    function syscalls.stat(process, thread, path, nolink)
+        expect(1, path, "string")
+        expect(2, nolink, "boolean", "nil")
+        local ok, object, relative, key = pcall(resolve, process, path)
+        if not ok then return nil, object end
+        local st, err = callMount(object, "stat", process, relative, nolink)
+        if type(st) == "table" then st.mountpoint = "/" .. key end
+        return st, err
+    end
+    for _, method in ipairs({ "remove", "mkdir" }) do
+        syscalls[method] = function(process, thread, path)
+            expect(1, path, "string")
+            local object, relative = resolve(process, path)
+            callMount(object, method, process, relative)
+        end
+    end
+    function syscalls.rename(process, thread, from, to)
+        expect(1, from, "string")
+        expect(2, to, "string")
+        local source, relativeFrom = resolve(process, from)
+        local target, relativeTo = resolve(process, to)
+        if source ~= target then error("Attempt to rename file across two filesystems", 0) end
+        callMount(source, "rename", process, relativeFrom, relativeTo)
+    end
+    function syscalls.link(process, thread, path, location)
+        expect(1, path, "string")
+        expect(2, location, "string")
+        if normalise(path) == normalise(location) then error("Cannot link file to itself", 0) end
+        local object, relative = resolve(process, path)
+        if not object.link then error("Filesystem does not support links", 0) end
+        callMount(object, "link", process, relative, location)
+    end
+    function syscalls.mkfifo(process, thread, path)
+        expect(1, path, "string")
+        local object, relative = resolve(process, path)
+        if not object.mkfifo then error("Filesystem does not support FIFOs", 0) end
+        callMount(object, "mkfifo", process, relative)
     end
     function syscalls.chmod(process, thread, path, user, mode)
         expect(1, path, "string")
         expect(2, user, "string", "nil")
         expect(3, mode, "number", "string", "table")
-        local node = owned(process, resolve(process, path))
-        local target
-        if user == nil then target = node.world
-        else
-            node.permissions[user] = node.permissions[user] or copy(node.world)
-            target = node.permissions[user]
+        if type(mode) == "string" and not (mode:find("^[%+%-=][rwxs]+$") or mode:find("^[r%-][w%-][xs%-]$")) then
+            error("bad argument #3 (invalid mode)", 0)
         end
-        if type(mode) == "number" then
-            target.setuser, target.read, target.write, target.execute = mode & 8 ~= 0, mode & 4 ~= 0, mode & 2 ~= 0, mode & 1 ~= 0
-        elseif type(mode) == "table" then
-            for _, k in ipairs({ "read", "write", "execute", "setuser" }) do
-                if mode[k] ~= nil then target[k] = mode[k] and true or false end
+        if type(mode) == "table" then
+            for _, field in ipairs({ "read", "write", "execute" }) do
+                if mode[field] ~= nil and type(mode[field]) ~= "boolean" then
+                    error(format('bad field "%s" (expected boolean, got %s)', field, type(mode[field])), 0)
+                end
             end
-        elseif match(mode, "^[+%-=][rwxs]+$") then
-            local op = mode:sub(1, 1)
-            local names = { r = "read", w = "write", x = "execute", s = "setuser" }
-            if op == "=" then target.read, target.write, target.execute, target.setuser = false, false, false, false end
-            for c in gmatch(mode:sub(2), ".") do target[names[c]] = op ~= "-" end
-        elseif match(mode, "^[r-][w-][xs-]$") then
-            target.read, target.write = mode:sub(1, 1) == "r", mode:sub(2, 2) == "w"
-            target.execute, target.setuser = mode:sub(3, 3) ~= "-", mode:sub(3, 3) == "s"
-        else
-            error("bad argument #3 (invalid mode)", 2)
         end
+        local object, relative = resolve(process, path)
+        callMount(object, "chmod", process, relative, user, mode)
     end
     function syscalls.chown(process, thread, path, user)
         expect(1, path, "string")
         expect(2, user, "string")
-        local node = owned(process, resolve(process, path))
-        node.owner = user
-        node.world.setuser = false
-    end
-    function syscalls.list(process, thread, path)
-        expect(1, path, "string")
-        local dir = resolve(process, path)
-        if not files[dir] then error(path .. ": No such file or directory", 2) end
-        if not files[dir].dir then error(path .. ": Not a directory", 2) end
-        local names = {}
-        for p in pairs(files) do
-            if p ~= "/" and parent(p) == dir then names[#names + 1] = match(p, "[^/]+$") end
-        end
-        sort(names)
-        return names
+        local object, relative = resolve(process, path)
+        callMount(object, "chown", process, relative, user)
     end
 
     -- Kernel modules (facts §2-3) ------------------------------------------------------------------------------
@@ -268,7 +412,7 @@ function kernel.boot(image)
     function syscalls.loadmodule(process, thread, path)
         expect(1, path, "string")
         if process.user ~= "root" then error("Could not load kernel module: Permission denied", 2) end
-        local full = resolve(process, path)
+        local full = "/" .. realPath(process, path)
         local st = stat(full)
         if not st then error(path .. ": No such file or directory", 2) end
         if st.type == "directory" then error("Could not load kernel module: Is a directory", 2) end
