@@ -188,9 +188,19 @@ function kernel.boot(image)
         if type(fn) ~= "function" then return false, "No such syscall" end
         local saved = current
         current = { process = process, thread = thread }
-        local result = pack(xpcall(fn, handler, process, thread, ...))
+        -- A syscall runs in a coroutine of its own (Phoenix since 0.0.5): a function that yields, as one waiting
+        -- for an event does, is resumed until it returns (there are no events here, so it gets none).
+        local co = guard(create(function(...) return xpcall(fn, handler, process, thread, ...) end))
+        local result = pack(resume(co, ...))
+        local waits = 0
+        while result[1] and status(co) ~= "dead" and waits < 10000 do
+            waits = waits + 1
+            result = pack(resume(co))
+        end
         current = saved
-        return unpack(result, 1, result.n)
+        if not result[1] then return false, result[2] end
+        if status(co) ~= "dead" then return false, "the syscall waits for an event that never comes" end
+        return unpack(result, 2, result.n)
     end
 
     function syscalls.getpid(process) return process.id end
