@@ -1,6 +1,6 @@
 # Runs the conformance CLI's `run` command with the same options (--adapter, --adapter-path, --profile,
 # --filter, --level, --output, --expectations, --baseline, --allow-mismatch, --strict, --update-expectations, --seed,
-# --time-limit, --shard, --jobs). Exit code is the CLI's: 0 as expected, 1 unexpected, 2 bad usage, 3 nothing selected.
+# --time-limit, --shard, --jobs, --isolation, --memory-limit). Exit code is the CLI's: 0 as expected, 1 unexpected, 2 bad usage, 3 nothing selected.
 # The twin of run-conformance.sh: the CLI is built (Release) only when it is missing or a source, fixture or build
 # file is newer than it, then the built program runs directly. Build progress goes to stderr. PHOENIX_REBUILD=1
 # forces the build.

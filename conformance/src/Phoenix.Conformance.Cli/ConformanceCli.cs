@@ -28,6 +28,7 @@ public static class ConformanceCli
         root.Subcommands.Add(CheckCoverageCommand.Create(context));
         root.Subcommands.Add(CheckModuleCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

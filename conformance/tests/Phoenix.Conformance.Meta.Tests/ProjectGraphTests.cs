@@ -22,10 +22,12 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.ReferenceKernel.Adapter"] = ["Phoenix.ReferenceKernel", "Phoenix.Conformance.Abstractions"],
         ["Phoenix.CraftOS"] = ["Phoenix.Lua", "Phoenix.ComputerCraft"],
         ["Phoenix.CraftOS.Adapter"] = ["Phoenix.CraftOS", "Phoenix.Conformance.Abstractions"],
+        // The cross-process protocol: serves any adapter and is the exec: adapter; it knows only the contract.
+        ["Phoenix.Conformance.Protocol.Adapter"] = ["Phoenix.Conformance.Abstractions"],
         ["Phoenix.Conformance.Harness"] = ["Phoenix.Conformance.Abstractions", "Phoenix.Conformance.Rules"],
         ["Phoenix.Conformance.Suite"] = ["Phoenix.Conformance.Harness"],
         ["Phoenix.Conformance.Reporting"] = ["Phoenix.Conformance.Abstractions", "Phoenix.Conformance.Rules", "Phoenix.Conformance.Harness"],
-        ["Phoenix.Conformance.Cli"] = ["Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.Harness", "Phoenix.ReferenceKernel.Adapter", "Phoenix.CraftOS.Adapter", "Phoenix.Conformance.ModuleCheck"],
+        ["Phoenix.Conformance.Cli"] = ["Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.Harness", "Phoenix.ReferenceKernel.Adapter", "Phoenix.CraftOS.Adapter", "Phoenix.Conformance.ModuleCheck", "Phoenix.Conformance.Protocol.Adapter"],
         // Checks modules (not kernels) on the reference kernel, so it may reach it; the suite never reaches it.
         ["Phoenix.Conformance.ModuleCheck"] = ["Phoenix.Conformance.Rules", "Phoenix.ReferenceKernel"],
         ["Phoenix.Mutation"] = ["Phoenix.Conformance.Suite", "Phoenix.ReferenceKernel.Adapter"],
@@ -35,6 +37,7 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.Conformance.Reporting.Tests"] = ["Phoenix.Testing", "Phoenix.Conformance.Reporting", "Phoenix.Conformance.Cli"],
         ["Phoenix.CraftOS.Tests"] = ["Phoenix.CraftOS.Adapter", "Phoenix.Conformance.Suite", "Phoenix.Conformance.Reporting"],
         ["Phoenix.Testing"] = [],
+        ["Phoenix.Conformance.Protocol.Tests"] = ["Phoenix.Conformance.Protocol.Adapter", "Phoenix.Conformance.Cli"],
         ["Phoenix.Lua.Tests"] = ["Phoenix.Lua", "Phoenix.Conformance.Harness"],
         ["Phoenix.ComputerCraft.Tests"] = ["Phoenix.ComputerCraft"],
         ["Phoenix.ReferenceKernel.Tests"] = ["Phoenix.Testing", "Phoenix.ReferenceKernel", "Phoenix.Conformance.Harness"],

@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify: reference (default), or craftos:<kernel directory> for a Lua kernel booted on the headless CraftOS host.", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
+        var adapter = new Option<string>("--adapter") { Description = "Adapter (implementation) to certify: reference (default), craftos:<kernel directory> for a Lua kernel booted on the headless CraftOS host, or exec:<command> for a kernel host speaking the cross-process protocol on stdio (conformance/ADAPTER-PROTOCOL.md).", DefaultValueFactory = _ => AdapterRegistry.DefaultAdapter };
         var profile = new Option<string>("--profile") { Description = "Page version to certify against: v1 or v2.", DefaultValueFactory = _ => "v2" };
         var filter = new Option<string[]>("--filter") { Description = "Clause IDs, clause ID prefixes or rule IDs; repeatable or comma-separated." };
         var level = new Option<string[]>("--level") { Description = "MUST, SHOULD, COMPAT or ADVISORY; repeatable or comma-separated. Default: all." };
@@ -48,10 +48,22 @@ public static class RunCommand
                 return 1;
             },
         };
+        var isolation = new Option<string>("--isolation") { Description = "Where kernels run: thread (default: in this process, on --jobs threads; the fastest) or process (in --jobs worker processes, each 'serve --adapter X': a rule past --time-limit or a worker past --memory-limit is killed from outside and the run goes on).", DefaultValueFactory = _ => "thread" };
+        var memoryLimit = new Option<double?>("--memory-limit")
+        {
+            Description = "With --isolation process: megabytes a worker may use before it is killed (the rule is an error naming the cap). Default: 4096.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var mb)) return mb;
+                result.AddError($"--memory-limit: '{text}' is not a number of megabytes.");
+                return null;
+            },
+        };
         var adapterPath = new Option<string[]>("--adapter-path") { Description = "A folder holding your *.Adapter.dll (built against the Phoenix.Conformance.Abstractions package); repeatable. Also read from PHOENIX_ADAPTER_PATH." };
         var command = new Command("run", "Run the suite against an adapter and write results.json, junit.xml, report.md and report.html.")
         {
-            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath, shard, jobs,
+            adapter, profile, filter, level, output, expectations, baseline, strict, update, seed, timeLimit, allowMismatch, adapterPath, shard, jobs, isolation, memoryLimit,
         };
         command.SetAction(parse => SuiteRun.Execute(new RunRequest(
             parse.GetValue(adapter)!,
@@ -68,7 +80,9 @@ public static class RunCommand
             parse.GetValue(allowMismatch),
             [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()],
             parse.GetValue(shard),
-            parse.GetValue(jobs)), context));
+            parse.GetValue(jobs),
+            parse.GetValue(isolation)!,
+            parse.GetValue(memoryLimit)), context));
         return command;
     }
 }

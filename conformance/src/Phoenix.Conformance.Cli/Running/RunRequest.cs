@@ -16,4 +16,6 @@ public sealed record RunRequest(
     bool AllowMismatch = false,
     IReadOnlyList<string>? AdapterPaths = null,
     string? Shard = null,
-    int Jobs = 1);
+    int Jobs = 1,
+    string Isolation = "thread",
+    double? MemoryLimitMegabytes = null);

@@ -29,6 +29,7 @@ public static class SuiteRun
         {
             throw new UsageException($"--time-limit must be a number of seconds above 0 and at most {MaxTimeLimitSeconds} (a day), not {limit}.");
         }
+        var isolated = ParseIsolation(request);
         var settings = new RunSettings
         {
             Profile = selection.Profile,
@@ -78,8 +79,15 @@ public static class SuiteRun
         // Rules print nothing (property checks are quiet on success and report failures in their exception), so the
         // process's console is left alone: no redirection that a library or a test host would feel.
         IReadOnlyList<RuleRecord> records;
-        RuleRecord RunOne(RuleDescriptor rule) => RuleRecord.From(RuleRunner.Run(rule, adapter, settings), expectations.For(rule.Id));
-        if (request.Jobs > 1)
+        RuleRecord RunOn(RuleDescriptor rule, Abstractions.Kernel.IKernelAdapter on) => RuleRecord.From(RuleRunner.Run(rule, on, settings), expectations.For(rule.Id));
+        RuleRecord RunOne(RuleDescriptor rule) => RunOn(rule, adapter);
+        if (isolated is { } capBytes)
+        {
+            using var pool = new WorkerPool(request.Adapter, request.AdapterPaths ?? [], request.Jobs, capBytes, settings.TimeLimit);
+            using var ahead = new RunAhead(rules, rule => pool.Run(rule, RunOn, settings.TimeLimit), request.Jobs);
+            records = View(context).Run(rules, ahead.Take);
+        }
+        else if (request.Jobs > 1)
         {
             using var ahead = new RunAhead(rules, RunOne, request.Jobs);
             records = View(context).Run(rules, ahead.Take);
@@ -116,6 +124,25 @@ public static class SuiteRun
     }
 
     private const double MaxTimeLimitSeconds = 86_400;
+
+    private const double DefaultMemoryLimitMegabytes = 4096;
+
+    /// <summary>--isolation and --memory-limit: null for in-process threads, else the workers' memory cap in bytes.</summary>
+    private static long? ParseIsolation(RunRequest request)
+    {
+        switch (request.Isolation)
+        {
+            case "thread":
+                if (request.MemoryLimitMegabytes is not null) throw new UsageException("--memory-limit needs --isolation process (in-process kernels cannot be capped from outside).");
+                return null;
+            case "process":
+                var mb = request.MemoryLimitMegabytes ?? DefaultMemoryLimitMegabytes;
+                if (!(mb >= 64 && mb <= 1_048_576)) throw new UsageException($"--memory-limit must be a number of megabytes from 64 to 1048576, not {mb}.");
+                return (long)(mb * 1024 * 1024);
+            default:
+                throw new UsageException($"--isolation must be 'thread' or 'process', not '{request.Isolation}'.");
+        }
+    }
 
     /// <summary>
     /// One boot of an empty image before any rule: a kernel that cannot boot at all (a missing ROM file or API, a
