@@ -1,4 +1,5 @@
 using System.Reflection;
+using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.Harness.Running;
 using Phoenix.Conformance.Suite;
 
@@ -10,6 +11,13 @@ namespace Phoenix.Conformance.Cli;
 /// </summary>
 public sealed record CliContext(TextWriter Output, TextWriter Error, bool Interactive, Assembly RuleAssembly, Func<IReadOnlyList<RuleDescriptor>> Rules)
 {
+    /// <summary>The process's environment variables, read here at the entry point (library code is given what it
+    /// needs): PHOENIX_ADAPTER_PATH, and the ${NAME}s of compare scenarios.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The adapter folders PHOENIX_ADAPTER_PATH names, searched after --adapter-path's.</summary>
+    public IReadOnlyList<string> AdapterPathsFromEnvironment() => AdapterRegistry.SplitPaths(Variables(AdapterRegistry.PathEnvironmentVariable));
+
     /// <summary>Plain output to the given writers, with the real suite.</summary>
     public static CliContext For(TextWriter output, TextWriter error) =>
         new(output, error, false, SuiteAssembly.Assembly, () => SuiteAssembly.Rules);

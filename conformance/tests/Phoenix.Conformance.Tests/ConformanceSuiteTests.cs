@@ -19,7 +19,10 @@ namespace Phoenix.Conformance.Tests;
 /// </summary>
 public class ConformanceSuiteTests
 {
-    private static readonly Lazy<IKernelAdapter> Adapter = new(AdapterRegistry.FromEnvironment);
+    // The adapter PHOENIX_ADAPTER names (else the reference kernel), with PHOENIX_ADAPTER_PATH's folders.
+    private static readonly Lazy<IKernelAdapter> Adapter = new(() => AdapterRegistry.Create(
+        Environment.GetEnvironmentVariable(AdapterRegistry.EnvironmentVariable) is { Length: > 0 } name ? name : AdapterRegistry.DefaultAdapter,
+        AdapterRegistry.SplitPaths(Environment.GetEnvironmentVariable(AdapterRegistry.PathEnvironmentVariable))));
 
     private static readonly Lazy<ExpectationSet> Expectations = new(() =>
         Environment.GetEnvironmentVariable("PHOENIX_EXPECTATIONS") is { Length: > 0 } path ? ExpectationsYaml.Read(path) : ExpectationSet.Empty);

@@ -33,10 +33,10 @@ public static class CompareCommand
             var cases = parse.GetValue(generate);
             if (cases is < 1 or > 100_000) throw new UsageException($"compare: --generate takes a number of cases from 1 to 100000 (got {cases}).");
             if (cases is null && parse.GetValue(shrunk) is not null) throw new UsageException("compare: --shrunk needs --generate.");
-            var loaded = Scenario.Read(scenarioFile, path => SystemImage.Load(path, keepModules: true));
+            var loaded = Scenario.Read(scenarioFile, path => SystemImage.Load(path, keepModules: true), context.Variables);
             if (cases is not null && loaded.Generation is null) throw new UsageException($"compare: --generate needs a generate: section in '{scenarioFile}' (modules' functions to call, users).");
-            var first = AdapterRegistry.Create(names[0], AdapterRegistry.PathsFromEnvironment());
-            var second = AdapterRegistry.Create(names[1], AdapterRegistry.PathsFromEnvironment());
+            var first = AdapterRegistry.Create(names[0], context.AdapterPathsFromEnvironment());
+            var second = AdapterRegistry.Create(names[1], context.AdapterPathsFromEnvironment());
             if (cases is { } n) return Generated(context, first, second, loaded, n, parse.GetValue(seed), parse.GetValue(shrunk), parse.GetValue(json));
             var (a, b) = (ScenarioRun.Run(first, loaded), ScenarioRun.Run(second, loaded));
             var all = ScenarioDiff.Compare(a, b);

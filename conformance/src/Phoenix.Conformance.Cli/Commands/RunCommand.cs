@@ -78,7 +78,7 @@ public static class RunCommand
             parse.GetValue(seed),
             parse.GetValue(timeLimit),
             parse.GetValue(allowMismatch),
-            [.. parse.GetValue(adapterPath) ?? [], .. AdapterRegistry.PathsFromEnvironment()],
+            [.. parse.GetValue(adapterPath) ?? [], .. context.AdapterPathsFromEnvironment()],
             parse.GetValue(shard),
             parse.GetValue(jobs),
             parse.GetValue(isolation)!,

@@ -57,13 +57,10 @@ public static class AdapterRegistry
         }
     }
 
-    /// <summary>The adapter named by PHOENIX_ADAPTER, else the reference kernel.</summary>
-    public static IKernelAdapter FromEnvironment() =>
-        Create(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : DefaultAdapter, PathsFromEnvironment());
-
-    /// <summary>The folders PHOENIX_ADAPTER_PATH names (none when unset).</summary>
-    public static IReadOnlyList<string> PathsFromEnvironment() =>
-        (Environment.GetEnvironmentVariable(PathEnvironmentVariable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The folders of a PHOENIX_ADAPTER_PATH value (none for null or empty). The variable itself is read by
+    /// the entry points (the CLI, the NUnit suite's setup), not here.</summary>
+    public static IReadOnlyList<string> SplitPaths(string? value) =>
+        (value ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static IEnumerable<Assembly> CandidateAssemblies(IEnumerable<string> searchPaths)
     {

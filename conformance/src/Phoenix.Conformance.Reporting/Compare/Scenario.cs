@@ -47,9 +47,11 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         .Build();
 
     /// <summary>Reads a scenario file; throws <see cref="ScenarioException"/> with a one-line reason. An <c>image:</c>
-    /// is read by <paramref name="loadImage"/> (the CLI's: folders and tablefs images), given its full path.</summary>
-    public static Scenario Read(string file, Func<string, BootImage>? loadImage = null)
+    /// is read by <paramref name="loadImage"/> (the CLI's: folders and tablefs images), given its full path; a
+    /// <c>${NAME}</c> by <paramref name="variables"/> (the CLI's environment).</summary>
+    public static Scenario Read(string file, Func<string, BootImage>? loadImage = null, Func<string, string?>? variables = null)
     {
+        variables ??= _ => null;
         if (!File.Exists(file)) throw new ScenarioException($"Cannot read scenario '{file}': no such file.");
         Document? document;
         try
@@ -65,7 +67,7 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         if (document?.Image is { Length: > 0 } imageEntry)
         {
             if (loadImage is null) throw new ScenarioException($"Invalid scenario '{file}': image: cannot be read here.");
-            var imagePath = Path.Combine(folder, Expand(file, imageEntry));
+            var imagePath = Path.Combine(folder, Expand(file, imageEntry, variables));
             try
             {
                 image = loadImage(imagePath);
@@ -78,7 +80,7 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         var moduleFiles = new List<string>();
         foreach (var entry in document?.Modules ?? [])
         {
-            var module = Expand(file, entry);
+            var module = Expand(file, entry, variables);
             var path = Path.Combine(folder, module);
             if (!File.Exists(path)) throw new ScenarioException($"Invalid scenario '{file}': module file '{module}' not found beside it.");
             image = image.WithFile("/lib/modules/" + Path.GetFileName(path), File.ReadAllBytes(path));
@@ -108,9 +110,9 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     }
 
     /// <summary>${NAME} → the environment variable's value; an unset one is a one-line error naming it.</summary>
-    private static string Expand(string file, string text) =>
+    private static string Expand(string file, string text, Func<string, string?> variables) =>
         System.Text.RegularExpressions.Regex.Replace(text, @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", m =>
-            Environment.GetEnvironmentVariable(m.Groups[1].Value) is { Length: > 0 } value
+            variables(m.Groups[1].Value) is { Length: > 0 } value
                 ? value
                 : throw new ScenarioException($"Scenario '{file}' needs the environment variable {m.Groups[1].Value} (for '{text}'); it is not set."));
 
