@@ -67,7 +67,7 @@ public sealed class LuaCoroutine : IDisposable
         finally
         {
             _engine.LeaveLua(host);
-            tripped = _engine.LeaveBudget(_state);
+            tripped = _engine.LeaveBudget();
         }
         if (tripped)
         {

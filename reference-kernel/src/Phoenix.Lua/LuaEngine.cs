@@ -2,7 +2,6 @@
 // Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
 
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using KeraLua;
 using LuaState = KeraLua.Lua;
 using Phoenix.Common;
@@ -22,7 +21,7 @@ public sealed partial class LuaEngine : IDisposable
     private static readonly ConcurrentDictionary<IntPtr, LuaEngine> Engines = new();
 
     private readonly LuaState _main;
-    private readonly LuaAlloc _allocator;
+    private readonly MemoryAccount _memory;
     private readonly LuaEngineOptions _options;
     private readonly LuaRef _internals;
     private readonly LuaRef _wrap;
@@ -30,15 +29,14 @@ public sealed partial class LuaEngine : IDisposable
     private readonly LuaRef _takeTraceback;
     private readonly LuaRef _trip;
     private readonly LuaRef _makeEnv;
-    private long _allocated;
     private bool _disposed;
 
     public LuaEngine(LuaEngineOptions? options = null)
     {
         _options = options ?? new LuaEngineOptions();
-        _allocator = Allocate;
+        _memory = new MemoryAccount(_options.MemoryLimitBytes);
         _hook = OnCountHook;
-        _main = new LuaState(_allocator, IntPtr.Zero);
+        _main = _memory.NewState();
         _main.OpenLibs();
         Engines[_main.Handle] = this;
         InstallBudgetHook(_main);
@@ -63,7 +61,8 @@ public sealed partial class LuaEngine : IDisposable
             using var setWork = Internal("setNativePatternWork");
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
-        using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
+        // charge(n, k): n instructions of native work plus k coroutine creations, each one hook interval.
+        using (var bill = Register(null, "charge", args => Charge(Count(args[1]) + Count(args[2]) * _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {
             Call(setCharge, bill);
@@ -73,7 +72,9 @@ public sealed partial class LuaEngine : IDisposable
     public LuaEngineOptions Options => _options;
 
     /// <summary>Bytes the state currently holds.</summary>
-    public long MemoryInUse => Interlocked.Read(ref _allocated);
+    public long MemoryInUse => _memory.Allocated;
+
+    private static long Count(LuaValue value) => value is LuaInteger n ? Math.Max(0, n.Value) : 0;
 
     /// <summary>
     /// A fresh environment table built from the allow-list in Sandbox/README.md: the safe base library, copies of
@@ -240,6 +241,7 @@ public sealed partial class LuaEngine : IDisposable
         _disposed = true;
         Engines.TryRemove(_main.Handle, out _);
         _main.Close();
+        _memory.Dispose();
     }
 
     internal void Release(LuaRef reference)
@@ -275,27 +277,4 @@ public sealed partial class LuaEngine : IDisposable
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private static byte[] ReadResource(string name) => EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name);
-
-    /// <summary>lua_Alloc over native memory, refusing growth past the memory limit (Lua then raises "not enough
-    /// memory" itself, in C, which is safe).</summary>
-    private unsafe IntPtr Allocate(IntPtr userData, IntPtr pointer, UIntPtr oldSize, UIntPtr newSize)
-    {
-        // When pointer is null, oldSize encodes the object type, not a size.
-        var old = pointer == IntPtr.Zero ? 0L : (long)oldSize;
-        if (newSize == UIntPtr.Zero)
-        {
-            NativeMemory.Free((void*)pointer);
-            Interlocked.Add(ref _allocated, -old);
-            return IntPtr.Zero;
-        }
-        var delta = (long)newSize - old;
-        // The limit is enforced only while Lua code runs. A failed allocation while C# pushes values would raise
-        // outside a protected call (Lua's panic: the process aborts) or unwind through a C# frame, so host code may
-        // overrun the limit briefly; the Lua code that runs next fails cleanly instead.
-        var enforce = _depth > 0 && _hostCode == 0;
-        if (delta > 0 && enforce && Interlocked.Read(ref _allocated) + delta > _options.MemoryLimitBytes) return IntPtr.Zero;
-        var result = (IntPtr)NativeMemory.Realloc((void*)pointer, newSize);
-        if (result != IntPtr.Zero) Interlocked.Add(ref _allocated, delta);
-        return result;
-    }
 }
