@@ -46,7 +46,7 @@ public static class EngineVersusLua
 
     private static List<(string Name, double Ns)> RunEngine(string code)
     {
-        using var engine = new LuaEngine(new LuaEngineOptions { InstructionBudget = long.MaxValue / 2, HookInterval = int.Parse(Environment.GetEnvironmentVariable("HOOKI") ?? "1000") });
+        using var engine = new LuaEngine(new LuaEngineOptions { InstructionBudget = long.MaxValue / 2 });
         using var env = engine.CreateEnvironment();
         using var chunk = engine.Load(code, "=engine-micro", env);
         var table = (LuaTable)engine.Call(chunk)[0];

@@ -37,15 +37,17 @@ public sealed partial class LuaEngine : IDisposable
         _memory = new MemoryAccount(_options.MemoryLimitBytes);
         _hook = OnCountHook;
         _main = _memory.NewState();
+        // Building the state makes almost no garbage: collecting during it is wasted work.
+        _main.GarbageCollector(LuaGC.Stop, 0);
         _main.OpenLibs();
         Engines[_main.Handle] = this;
         InstallBudgetHook(_main);
 
-        var code = ReadResource("engine.lua");
-        if (_main.LoadBuffer(code, "=[engine]", "t") != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
+        // Our own two scripts, compiled once per process (CompiledChunk: from our text only, by Lua's compiler).
+        if (_main.LoadBuffer(EngineScript.Value.Bytecode, "=[engine]", "b") != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
         _main.PushGlobalTable();
         // engine.lua's second argument: the metered pattern matcher its string library falls back to.
-        if (_main.LoadBuffer(ReadResource("patterns.lua"), "=[engine]", "t") != LuaStatus.OK || _main.PCall(0, 1, 0) != LuaStatus.OK)
+        if (_main.LoadBuffer(PatternsScript.Value.Bytecode, "=[engine]", "b") != LuaStatus.OK || _main.PCall(0, 1, 0) != LuaStatus.OK)
         {
             throw new InvalidOperationException(_main.ToString(-1));
         }
@@ -62,6 +64,7 @@ public sealed partial class LuaEngine : IDisposable
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
         // charge(n, k): n instructions of native work plus k coroutine creations, each one hook interval.
+        _main.GarbageCollector(LuaGC.Restart, 0);
         using (var bill = Register(null, "charge", args => Charge(Count(args[1]) + Count(args[2]) * _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {
@@ -136,14 +139,59 @@ public sealed partial class LuaEngine : IDisposable
         return RefTop(state);
     }
 
-    /// <summary>Creates a coroutine that will run <paramref name="function"/> when first resumed.</summary>
+    /// <summary>Creates a coroutine that will run <paramref name="function"/> when first resumed. A thread whose
+    /// last coroutine returned normally is reused (the C API starts a new function on a thread whose stack is empty
+    /// and whose status is OK): a syscall per coroutine then costs no new thread, registry slot or .NET wrapper.</summary>
     public LuaCoroutine CreateCoroutine(LuaRef function)
     {
         ThrowIfDisposed();
+        if (_idleThreads.TryPop(out var idle))
+        {
+            PushRef(idle.State, function);
+            return new LuaCoroutine(this, idle.Thread, idle.State);
+        }
         var state = Current;
         var thread = state.NewThread();
         PushRef(thread, function);
         return new LuaCoroutine(this, RefTop(state), thread);
+    }
+
+    private const int MaxIdleThreads = 4;
+    private readonly Stack<(LuaRef Thread, LuaState State)> _idleThreads = new();
+
+    /// <summary>Takes back the thread of a coroutine that returned normally, for the next <see cref="CreateCoroutine"/>;
+    /// false when it is not reusable (an error or a trip killed it, values are left on it, or enough are idle).</summary>
+    internal bool Recycle(LuaRef thread, LuaState state)
+    {
+        if (_disposed || _idleThreads.Count >= MaxIdleThreads) return false;
+        if (state.Status != LuaStatus.OK || state.GetTop() != 0) return false;
+        _idleThreads.Push((thread, state));
+        return true;
+    }
+
+    /// <summary>
+    /// Stops Lua's garbage collector until the result is disposed: for the host's own setup code (a kernel running
+    /// its glue scripts), which builds tables and closures and makes almost no garbage, so collecting during it is
+    /// wasted work. The memory limit still holds: an allocation that would fail runs an emergency collection first.
+    /// Not for guest code: garbage it makes would pile up to the limit.
+    /// </summary>
+    public IDisposable PauseCollector()
+    {
+        ThrowIfDisposed();
+        _main.GarbageCollector(LuaGC.Stop, 0);
+        return new CollectorRestart(this);
+    }
+
+    private sealed class CollectorRestart(LuaEngine engine) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done || engine._disposed) return;
+            _done = true;
+            engine._main.GarbageCollector(LuaGC.Restart, 0);
+        }
     }
 
     /// <summary>Creates an empty table.</summary>
@@ -239,6 +287,7 @@ public sealed partial class LuaEngine : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        while (_idleThreads.TryPop(out var idle)) idle.Thread.Dispose();
         Engines.TryRemove(_main.Handle, out _);
         _main.Close();
         _memory.Dispose();
@@ -276,5 +325,9 @@ public sealed partial class LuaEngine : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    private static byte[] ReadResource(string name) => EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name);
+    private static readonly Lazy<CompiledChunk> EngineScript = new(() => CompileResource("engine.lua"));
+    private static readonly Lazy<CompiledChunk> PatternsScript = new(() => CompileResource("patterns.lua"));
+
+    private static CompiledChunk CompileResource(string name) =>
+        CompiledChunk.Compile(System.Text.Encoding.UTF8.GetString(EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name)), "=[engine]");
 }

@@ -48,11 +48,15 @@ public sealed partial class ReferenceKernel : IDisposable
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
         // common/lua/bit32.lua, shared with the CraftOS host's bios: api-lualib.lua runs it as kernel.loadBit32().
-        using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, "loadBit32", bit32);
-        foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
+        // Our own scripts build the kernel and make almost no garbage: no collection until boot modules run.
+        using (_engine.PauseCollector())
         {
-            using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
-            _engine.Call(chunk, _kernelEnv, host, _internals);
+            using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, "loadBit32", bit32);
+            foreach (var script in scripts.Concat(ApiScripts).Concat(options.ExtraScripts))
+            {
+                using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
+                _engine.Call(chunk, _kernelEnv, host, _internals);
+            }
         }
         _dispatch = Internal("dispatch");
         _kernelProcess = Internal("KERNEL");
