@@ -16,8 +16,6 @@ local traceback, gsub, format = env.debug.traceback, string.gsub, string.format
 -- line reads exactly "bad argument #N (expected T, got U)".
 local function expect(index, value, ...)
     local actual = type(value)
-    -- The usual case, one expected type that matches, without select calls (every syscall argument goes through here).
-    if actual == ... then return value end
     local n = select("#", ...)
     for i = 1, n do
         if select(i, ...) == actual then return value end
