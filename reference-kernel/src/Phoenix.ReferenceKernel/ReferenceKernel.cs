@@ -156,8 +156,16 @@ public sealed partial class ReferenceKernel : IDisposable
         }
     }
 
-    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args) =>
-        Drive(_dispatch, "syscall " + name, [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)]);
+    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args)
+    {
+        // Filled by hand: a spread of a Select builds a list and copies it (this runs once per syscall).
+        var callArgs = new LuaArg[args.Count + 3];
+        callArgs[0] = process;
+        callArgs[1] = thread is null ? LuaArg.Nil : thread;
+        callArgs[2] = LuaString.From(name);
+        for (var i = 0; i < args.Count; i++) callArgs[i + 3] = LuaArg.From(args[i]);
+        return Drive(_dispatch, "syscall " + name, callArgs);
+    }
 
     /// <summary>Runs a glue entry point that returns (true, results...) or (false, error) in a coroutine, resuming
     /// plain yields, and turns what it returns, or how it failed, into a result. The kernel always goes on.</summary>
