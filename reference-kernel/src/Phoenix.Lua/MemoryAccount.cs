@@ -49,7 +49,7 @@ internal sealed unsafe class MemoryAccount : IDisposable
     }
 
     /// <summary>Bytes the state holds.</summary>
-    public long Allocated => Volatile.Read(ref _counters->Allocated);
+    public long Allocated => _counters == null ? 0 : Volatile.Read(ref _counters->Allocated);
 
     /// <summary>Creates a state whose every allocation is counted against this account.</summary>
     public LuaState NewState()
@@ -60,7 +60,10 @@ internal sealed unsafe class MemoryAccount : IDisposable
     }
 
     /// <summary>Whether growth past the limit fails (Lua code runs) or is allowed (host code pushes values).</summary>
-    public void Enforce(bool enforce) => _counters->Limit = enforce ? _limit : long.MaxValue;
+    public void Enforce(bool enforce)
+    {
+        if (_counters != null) _counters->Limit = enforce ? _limit : long.MaxValue;
+    }
 
     /// <summary>Frees the counters; call only after the state is closed. A state never closed keeps them (its
     /// finalizer may still free through them).</summary>
