@@ -67,7 +67,7 @@ public sealed class LuaCoroutine : IDisposable
         finally
         {
             _engine.LeaveLua(host);
-            tripped = _engine.LeaveBudget(_state);
+            tripped = _engine.LeaveBudget();
         }
         if (tripped)
         {
@@ -93,6 +93,7 @@ public sealed class LuaCoroutine : IDisposable
             }
             _state.Pop(resultCount);
             IsDead = status == LuaStatus.OK;
+            _finished = IsDead;
             return new CoroutineStep(IsDead ? CoroutineStatus.Finished : CoroutineStatus.Yielded, values);
         }
         IsDead = true;
@@ -102,5 +103,15 @@ public sealed class LuaCoroutine : IDisposable
         throw _engine.Fail(_state, status, traceback);
     }
 
-    public void Dispose() => _thread.Dispose();
+    private bool _finished;
+    private bool _disposed;
+
+    /// <summary>Releases the thread; one whose function returned normally goes back to the engine for reuse.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (_finished && _engine.Recycle(_thread, _state)) return;
+        _thread.Dispose();
+    }
 }

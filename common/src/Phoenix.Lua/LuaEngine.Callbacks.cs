@@ -61,14 +61,14 @@ public sealed partial class LuaEngine
     /// cannot fail an allocation here (which would unwind through this C# frame); Lua code it calls is limited again.</summary>
     private int Invoke(LuaState state)
     {
-        _hostCode++;
+        EnterHostCode();
         try
         {
             return InvokeCore(state);
         }
         finally
         {
-            _hostCode--;
+            LeaveHostCode();
         }
     }
 

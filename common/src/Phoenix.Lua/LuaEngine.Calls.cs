@@ -91,7 +91,7 @@ public sealed partial class LuaEngine
         finally
         {
             LeaveLua(host);
-            tripped = LeaveBudget(state);
+            tripped = LeaveBudget();
         }
         if (tripped)
         {
@@ -142,16 +142,40 @@ public sealed partial class LuaEngine
     {
         var saved = _hostCode;
         _hostCode = 0;
+        SyncLimit();
         return saved;
     }
 
-    internal void LeaveLua(int saved) => _hostCode = saved;
+    internal void LeaveLua(int saved)
+    {
+        _hostCode = saved;
+        SyncLimit();
+    }
+
+    /// <summary>C# code starts or stops working on a Lua stack (a callback body, a hook): see EnterLua.</summary>
+    internal void EnterHostCode()
+    {
+        _hostCode++;
+        SyncLimit();
+    }
+
+    internal void LeaveHostCode()
+    {
+        _hostCode--;
+        SyncLimit();
+    }
+
+    /// <summary>The limit is enforced only while Lua code runs. A failed allocation while C# pushes values would raise
+    /// outside a protected call (Lua's panic: the process aborts) or unwind through a C# frame, so host code may
+    /// overrun the limit briefly; the Lua code that runs next fails cleanly instead.</summary>
+    private void SyncLimit() => _memory.Enforce(_depth > 0 && _hostCode == 0);
 
     /// <summary>The budget is per top-level entry from C#: nested calls from callbacks share their caller's. Inside a
     /// <see cref="BudgetScope"/>, every top-level entry shares the scope's.</summary>
     internal void EnterBudget()
     {
         if (_depth++ == 0 && _scopes == 0) RefillBudget();
+        SyncLimit();
     }
 
     private void RefillBudget()
@@ -198,14 +222,16 @@ public sealed partial class LuaEngine
     }
 
     /// <summary>Leaves a budgeted entry; true when this ended a top-level entry during which the budget tripped.</summary>
-    internal bool LeaveBudget(LuaState state)
+    internal bool LeaveBudget()
     {
         if (--_depth == 0) ReclaimIfHigh();
+        SyncLimit();
         if (_depth == 0 && _tripped)
         {
-            // The trip replaced the hook on the thread that overran; give the main thread the budget hook back.
+            // The trip replaced the hook on the thread that overran; give the main thread the budget hook back. Any
+            // other thread that tripped is dead or fails again at once (a top-level coroutine that overran is dead),
+            // and keeps the abort hook: that is how the sandbox's coroutine.close knows it must not close it.
             InstallBudgetHook(_main);
-            if (state.Handle != _main.Handle) InstallBudgetHook(state);
             _tripped = false;
             return true;
         }
@@ -245,12 +271,12 @@ public sealed partial class LuaEngine
             _budgetLeft -= _options.HookInterval;
             if (_budgetLeft > 0) return;
             _tripped = true;
-            _hostCode++;
+            EnterHostCode();
             var state = LuaState.FromIntPtr(statePointer);
             PushRef(state, _trip);
             state.PushString(BudgetMessage);
             if (state.PCall(1, 0, 0) != LuaStatus.OK) state.Pop(1);
-            _hostCode--;
+            LeaveHostCode();
         }
         catch
         {

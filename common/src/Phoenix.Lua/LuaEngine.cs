@@ -2,7 +2,6 @@
 // Mirrors: no Phoenix part (Phoenix runs on CraftOS's Lua)
 
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using KeraLua;
 using LuaState = KeraLua.Lua;
 using Phoenix.Common;
@@ -22,7 +21,7 @@ public sealed partial class LuaEngine : IDisposable
     private static readonly ConcurrentDictionary<IntPtr, LuaEngine> Engines = new();
 
     private readonly LuaState _main;
-    private readonly LuaAlloc _allocator;
+    private readonly MemoryAccount _memory;
     private readonly LuaEngineOptions _options;
     private readonly LuaRef _internals;
     private readonly LuaRef _wrap;
@@ -30,24 +29,25 @@ public sealed partial class LuaEngine : IDisposable
     private readonly LuaRef _takeTraceback;
     private readonly LuaRef _trip;
     private readonly LuaRef _makeEnv;
-    private long _allocated;
     private bool _disposed;
 
     public LuaEngine(LuaEngineOptions? options = null)
     {
         _options = options ?? new LuaEngineOptions();
-        _allocator = Allocate;
+        _memory = new MemoryAccount(_options.MemoryLimitBytes);
         _hook = OnCountHook;
-        _main = new LuaState(_allocator, IntPtr.Zero);
+        _main = _memory.NewState();
+        // Building the state makes almost no garbage: collecting during it is wasted work.
+        _main.GarbageCollector(LuaGC.Stop, 0);
         _main.OpenLibs();
         Engines[_main.Handle] = this;
         InstallBudgetHook(_main);
 
-        var code = ReadResource("engine.lua");
-        if (_main.LoadBuffer(code, "=[engine]", "t") != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
+        // Our own two scripts, compiled once per process (CompiledChunk: from our text only, by Lua's compiler).
+        if (_main.LoadBuffer(EngineScript.Value.Bytecode, "=[engine]", "b") != LuaStatus.OK) throw new InvalidOperationException(_main.ToString(-1));
         _main.PushGlobalTable();
         // engine.lua's second argument: the metered pattern matcher its string library falls back to.
-        if (_main.LoadBuffer(ReadResource("patterns.lua"), "=[engine]", "t") != LuaStatus.OK || _main.PCall(0, 1, 0) != LuaStatus.OK)
+        if (_main.LoadBuffer(PatternsScript.Value.Bytecode, "=[engine]", "b") != LuaStatus.OK || _main.PCall(0, 1, 0) != LuaStatus.OK)
         {
             throw new InvalidOperationException(_main.ToString(-1));
         }
@@ -63,7 +63,9 @@ public sealed partial class LuaEngine : IDisposable
             using var setWork = Internal("setNativePatternWork");
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
-        using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
+        // charge(n, k): n instructions of native work plus k coroutine creations, each one hook interval.
+        _main.GarbageCollector(LuaGC.Restart, 0);
+        using (var bill = Register(null, "charge", args => Charge(Count(args[1]) + Count(args[2]) * _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {
             Call(setCharge, bill);
@@ -73,7 +75,9 @@ public sealed partial class LuaEngine : IDisposable
     public LuaEngineOptions Options => _options;
 
     /// <summary>Bytes the state currently holds.</summary>
-    public long MemoryInUse => Interlocked.Read(ref _allocated);
+    public long MemoryInUse => _memory.Allocated;
+
+    private static long Count(LuaValue value) => value is LuaInteger n ? Math.Max(0, n.Value) : 0;
 
     /// <summary>
     /// A fresh environment table built from the allow-list in Sandbox/README.md: the safe base library, copies of
@@ -135,14 +139,59 @@ public sealed partial class LuaEngine : IDisposable
         return RefTop(state);
     }
 
-    /// <summary>Creates a coroutine that will run <paramref name="function"/> when first resumed.</summary>
+    /// <summary>Creates a coroutine that will run <paramref name="function"/> when first resumed. A thread whose
+    /// last coroutine returned normally is reused (the C API starts a new function on a thread whose stack is empty
+    /// and whose status is OK): a syscall per coroutine then costs no new thread, registry slot or .NET wrapper.</summary>
     public LuaCoroutine CreateCoroutine(LuaRef function)
     {
         ThrowIfDisposed();
+        if (_idleThreads.TryPop(out var idle))
+        {
+            PushRef(idle.State, function);
+            return new LuaCoroutine(this, idle.Thread, idle.State);
+        }
         var state = Current;
         var thread = state.NewThread();
         PushRef(thread, function);
         return new LuaCoroutine(this, RefTop(state), thread);
+    }
+
+    private const int MaxIdleThreads = 4;
+    private readonly Stack<(LuaRef Thread, LuaState State)> _idleThreads = new();
+
+    /// <summary>Takes back the thread of a coroutine that returned normally, for the next <see cref="CreateCoroutine"/>;
+    /// false when it is not reusable (an error or a trip killed it, values are left on it, or enough are idle).</summary>
+    internal bool Recycle(LuaRef thread, LuaState state)
+    {
+        if (_disposed || _idleThreads.Count >= MaxIdleThreads) return false;
+        if (state.Status != LuaStatus.OK || state.GetTop() != 0) return false;
+        _idleThreads.Push((thread, state));
+        return true;
+    }
+
+    /// <summary>
+    /// Stops Lua's garbage collector until the result is disposed: for the host's own setup code (a kernel running
+    /// its glue scripts), which builds tables and closures and makes almost no garbage, so collecting during it is
+    /// wasted work. The memory limit still holds: an allocation that would fail runs an emergency collection first.
+    /// Not for guest code: garbage it makes would pile up to the limit.
+    /// </summary>
+    public IDisposable PauseCollector()
+    {
+        ThrowIfDisposed();
+        _main.GarbageCollector(LuaGC.Stop, 0);
+        return new CollectorRestart(this);
+    }
+
+    private sealed class CollectorRestart(LuaEngine engine) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done || engine._disposed) return;
+            _done = true;
+            engine._main.GarbageCollector(LuaGC.Restart, 0);
+        }
     }
 
     /// <summary>Creates an empty table.</summary>
@@ -238,8 +287,10 @@ public sealed partial class LuaEngine : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        while (_idleThreads.TryPop(out var idle)) idle.Thread.Dispose();
         Engines.TryRemove(_main.Handle, out _);
         _main.Close();
+        _memory.Dispose();
     }
 
     internal void Release(LuaRef reference)
@@ -274,28 +325,9 @@ public sealed partial class LuaEngine : IDisposable
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    private static byte[] ReadResource(string name) => EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name);
+    private static readonly Lazy<CompiledChunk> EngineScript = new(() => CompileResource("engine.lua"));
+    private static readonly Lazy<CompiledChunk> PatternsScript = new(() => CompileResource("patterns.lua"));
 
-    /// <summary>lua_Alloc over native memory, refusing growth past the memory limit (Lua then raises "not enough
-    /// memory" itself, in C, which is safe).</summary>
-    private unsafe IntPtr Allocate(IntPtr userData, IntPtr pointer, UIntPtr oldSize, UIntPtr newSize)
-    {
-        // When pointer is null, oldSize encodes the object type, not a size.
-        var old = pointer == IntPtr.Zero ? 0L : (long)oldSize;
-        if (newSize == UIntPtr.Zero)
-        {
-            NativeMemory.Free((void*)pointer);
-            Interlocked.Add(ref _allocated, -old);
-            return IntPtr.Zero;
-        }
-        var delta = (long)newSize - old;
-        // The limit is enforced only while Lua code runs. A failed allocation while C# pushes values would raise
-        // outside a protected call (Lua's panic: the process aborts) or unwind through a C# frame, so host code may
-        // overrun the limit briefly; the Lua code that runs next fails cleanly instead.
-        var enforce = _depth > 0 && _hostCode == 0;
-        if (delta > 0 && enforce && Interlocked.Read(ref _allocated) + delta > _options.MemoryLimitBytes) return IntPtr.Zero;
-        var result = (IntPtr)NativeMemory.Realloc((void*)pointer, newSize);
-        if (result != IntPtr.Zero) Interlocked.Add(ref _allocated, delta);
-        return result;
-    }
+    private static CompiledChunk CompileResource(string name) =>
+        CompiledChunk.Compile(System.Text.Encoding.UTF8.GetString(EmbeddedResource.Bytes(typeof(LuaEngine).Assembly, "Phoenix.Lua." + name)), "=[engine]");
 }

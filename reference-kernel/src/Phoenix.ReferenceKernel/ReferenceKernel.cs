@@ -48,18 +48,22 @@ public sealed partial class ReferenceKernel : IDisposable
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
         // common/lua/bit32.lua, shared with the CraftOS host's bios: api-lualib.lua runs it as kernel.loadBit32().
-        using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, KernelParts.LoadBit32, bit32);
-        _engine.SetField(_internals, KernelParts.Booting, false);
-        foreach (var script in scripts.Concat(ApiScripts))
+        // Our own scripts build the kernel and make almost no garbage: no collection until boot modules run.
+        using (_engine.PauseCollector())
         {
-            using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
-            _engine.Call(chunk, _kernelEnv, host, _internals);
-        }
-        GuardKernelParts(scriptEnv, host);
-        foreach (var script in options.ExtraScripts)
-        {
-            using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
-            _engine.Call(chunk, _kernelEnv, host, _internals);
+            using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, KernelParts.LoadBit32, bit32);
+            _engine.SetField(_internals, KernelParts.Booting, false);
+            foreach (var script in scripts.Concat(ApiScripts))
+            {
+                using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
+                _engine.Call(chunk, _kernelEnv, host, _internals);
+            }
+            GuardKernelParts(scriptEnv, host);
+            foreach (var script in options.ExtraScripts)
+            {
+                using var chunk = _engine.Load(CompiledScripts.For(script.Source), scriptEnv);
+                _engine.Call(chunk, _kernelEnv, host, _internals);
+            }
         }
         _dispatch = Internal(KernelParts.Dispatch);
         _kernelProcess = Internal(KernelParts.KernelProcess);
@@ -159,8 +163,16 @@ public sealed partial class ReferenceKernel : IDisposable
         }
     }
 
-    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args) =>
-        Drive(_dispatch, "syscall " + name, [process, thread is null ? LuaArg.Nil : thread, LuaString.From(name), .. args.Select(LuaArg.From)]);
+    private SyscallResult Run(LuaRef process, LuaRef? thread, string name, IReadOnlyList<LuaValue> args)
+    {
+        // Filled by hand: a spread of a Select builds a list and copies it (this runs once per syscall).
+        var callArgs = new LuaArg[args.Count + 3];
+        callArgs[0] = process;
+        callArgs[1] = thread is null ? LuaArg.Nil : thread;
+        callArgs[2] = LuaString.From(name);
+        for (var i = 0; i < args.Count; i++) callArgs[i + 3] = LuaArg.From(args[i]);
+        return Drive(_dispatch, "syscall " + name, callArgs);
+    }
 
     /// <summary>Runs a glue entry point that returns (true, results...) or (false, error) in a coroutine, resuming
     /// plain yields, and turns what it returns, or how it failed, into a result. The kernel always goes on.</summary>

@@ -87,7 +87,9 @@ internal static class LuaMarshal
     public static LuaValue Pull(LuaState state, int index)
     {
         var budget = new Budget();
-        return Pull(state, state.AbsIndex(index), new HashSet<IntPtr>(), 0, ref budget);
+        index = state.AbsIndex(index);
+        // The path of tables being read exists only for tables: a scalar (most syscall values) allocates no set.
+        return Pull(state, index, state.Type(index) == LuaType.Table ? new HashSet<IntPtr>() : null!, 0, ref budget);
     }
 
     private static LuaValue Pull(LuaState state, int index, HashSet<IntPtr> path, int depth, ref Budget budget)

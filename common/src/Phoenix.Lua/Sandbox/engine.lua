@@ -62,53 +62,69 @@ end
 -- A new thread starts its own hook countdown, so up to one hook interval of its work is never counted. The engine
 -- registers `charge` (C#), which bills that interval to the budget when a thread is created; without it, spreading
 -- work over many short coroutines would run far past the budget. charge(n) bills n instructions of other native
--- work (a full garbage collection).
+-- work (a full garbage collection). Creations are billed in batches of CREATE_BATCH: a C# round trip per creation
+-- cost more than the creation itself. The count lags by less than a batch (CREATE_BATCH hook intervals), which is
+-- billed with the next batch or the next collection, never dropped.
+local CREATE_BATCH = 16
+local created = 0
+local bill = function() end
 local charge = function() end
-function internal.setCharge(bill)
-    -- bill() returns the budget message once the budget is spent; the trip then aborts the caller right here.
+local function chargeCreation()
+    created = created + 1
+    if created >= CREATE_BATCH then charge() end
+end
+function internal.setCharge(billing)
+    bill = billing
+    -- billing(n, k) bills n instructions and k creations; it returns the budget message once the budget is spent,
+    -- and the trip then aborts the caller right here.
     charge = function(instructions)
-        local over = bill(instructions)
+        local k = created
+        created = 0
+        local over = bill(instructions or 0, k)
         if over then internal.trip(over) end
     end
 end
 
 local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
-local pack, unpack = table.pack, table.unpack
 
 -- Coroutines killed by the budget abort died inside a hook, with hooks off on their thread: closing them would run
--- their __close handlers outside the budget. They are remembered and never closed.
-local killed = setmetatable({}, { __mode = "k" })
+-- their __close handlers outside the budget. They are never closed. Such a thread keeps the abort hook the trip
+-- installed on it (the engine gives the count hook back to the main thread only), which is how close knows it; so
+-- resume needs no wrapper. A coroutine that died of a budget error raised in Lua (re-raised by a resumer, say) died
+-- with hooks on, and its handlers run under the count hook, which trips them too.
+local d_gethook = debug.gethook
+local function killed(co)
+    return d_gethook(co) == abort
+end
+
+local function wrapped(co, ok, ...)
+    if ok then return ... end
+    local e = ...
+    if e == budgetMessage then
+        error(e, 0)
+    elseif co_status(co) == "dead" and not killed(co) then
+        co_close(co)
+    end
+    if type(e) == "string" then error(e, 2) end
+    error(e, 0)
+end
 
 local function sandboxCoroutine()
     local lib = copy(G.coroutine)
     lib.create = function(f)
-        charge()
+        chargeCreation()
         return co_create(f)
     end
-    lib.resume = function(co, ...)
-        local result = pack(co_resume(co, ...))
-        if not result[1] and result[2] == budgetMessage then killed[co] = true end
-        return unpack(result, 1, result.n)
-    end
     lib.close = function(co)
-        if killed[co] then return false, budgetMessage end
+        if type(co) == "thread" and killed(co) then return false, budgetMessage end
         return co_close(co)
     end
-    -- coroutine.wrap closes its coroutine on error; this one does the same except after a budget abort.
+    -- coroutine.wrap closes its coroutine on error; this one does the same except after a budget abort. Results pass
+    -- through varargs, never packed into a table.
     lib.wrap = function(f)
         local co = lib.create(f)
         return function(...)
-            local result = pack(co_resume(co, ...))
-            if result[1] then return unpack(result, 2, result.n) end
-            local e = result[2]
-            if e == budgetMessage then
-                killed[co] = true
-                error(e, 0)
-            elseif co_status(co) == "dead" then
-                co_close(co)
-            end
-            if type(e) == "string" then error(e, 2) end
-            error(e, 0)
+            return wrapped(co, co_resume(co, ...))
         end
     end
     return lib
@@ -308,11 +324,17 @@ function internal.makeEnv(introspection, binary)
     end
     -- A budget abort is raised from inside a hook, so Lua would run the message handler with hooks off, outside
     -- the budget. The handler is skipped for that one error; the abort goes on unwinding.
+    -- The guard for the last handler is kept, so a loop calling xpcall with the same handler allocates nothing.
+    local lastHandler, lastGuard
     env.xpcall = function(f, handler, ...)
-        return xpcall(f, function(e)
-            if e == budgetMessage then return e end
-            return handler(e)
-        end, ...)
+        if handler ~= lastHandler or lastGuard == nil then
+            local h = handler
+            lastHandler, lastGuard = h, function(e)
+                if e == budgetMessage then return e end
+                return h(e)
+            end
+        end
+        return xpcall(f, lastGuard, ...)
     end
     env._G = env
     return env

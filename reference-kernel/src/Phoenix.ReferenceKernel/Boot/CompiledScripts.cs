@@ -2,6 +2,7 @@
 // Mirrors: no Phoenix part (Phoenix compiles its kernel once, at build time, into kernel.lua)
 
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Phoenix.Lua;
 
 namespace Phoenix.ReferenceKernel.Boot;
@@ -16,12 +17,20 @@ internal static class CompiledScripts
     private const int MaxEntries = 64;
     private static readonly ConcurrentDictionary<string, CompiledChunk> Cache = new(StringComparer.Ordinal);
 
+    // The same script text is nearly always the same string instance (a static resource): looked up by reference
+    // first, since hashing and comparing ~100 KB of text by content on every boot was a visible part of a boot.
+    private static readonly ConditionalWeakTable<string, CompiledChunk> ByInstance = new();
+
     public static CompiledChunk For(string source)
     {
-        if (Cache.TryGetValue(source, out var compiled)) return compiled;
-        compiled = CompiledChunk.Compile(source, "=kernel");
-        if (Cache.Count >= MaxEntries) Cache.Clear();
-        Cache[source] = compiled;
+        if (ByInstance.TryGetValue(source, out var compiled)) return compiled;
+        if (!Cache.TryGetValue(source, out compiled))
+        {
+            compiled = CompiledChunk.Compile(source, "=kernel");
+            if (Cache.Count >= MaxEntries) Cache.Clear();
+            Cache[source] = compiled;
+        }
+        ByInstance.AddOrUpdate(source, compiled);
         return compiled;
     }
 }
