@@ -21,6 +21,13 @@ public static class ImageInstaller
 
     private const string InitPath = "/sbin/init.lua";
 
+    /// <summary>The host port's file as the kernel sees it (the agent opens it: agent.lua's PORT), readable by root
+    /// only.</summary>
+    private const string KernelPortPath = "/sbin/init.port";
+
+    /// <summary>The host port's file on the computer's disk (<see cref="ComputerOptions.PortPath"/>).</summary>
+    public const string PortPath = RootDirectory + KernelPortPath;
+
     public static void Install(CraftOsComputer computer, string kernelDirectory, BootImage image)
     {
         var disk = computer.FileSystem;
@@ -36,6 +43,11 @@ public static class ImageInstaller
         {
             entries.Add(new BootEntry(InitPath, Agent(), "root",
                 new Dictionary<string, AccessBits> { ["root"] = AccessBits.All }, AccessBits.ReadExecute));
+        }
+        if (!entries.Any(e => e.Path == KernelPortPath))
+        {
+            entries.Add(new BootEntry(KernelPortPath, [], "root",
+                new Dictionary<string, AccessBits> { ["root"] = AccessBits.All }, AccessBits.None));
         }
         var onDisk = entries.Select(e => e with { Path = "/" + RootDirectory + e.Path }).ToList();
         foreach (var entry in onDisk)

@@ -158,6 +158,7 @@ public sealed partial class LuaEngine
     {
         _budgetLeft = _options.InstructionBudget;
         _tripped = false;
+        _softRaised = false;
     }
 
     /// <summary>
@@ -243,6 +244,7 @@ public sealed partial class LuaEngine
             // its resumer catches the error and runs on, so every thread still counting past the budget trips too.
             if (_depth == 0) return;
             _budgetLeft -= _options.HookInterval;
+            if (_options.SoftInstructionBudget > 0 && !_softRaised) CheckSoftBudget(statePointer);
             if (_budgetLeft > 0) return;
             _tripped = true;
             _hostCode++;

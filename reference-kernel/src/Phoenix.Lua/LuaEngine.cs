@@ -63,6 +63,7 @@ public sealed partial class LuaEngine : IDisposable
             using var setWork = Internal("setNativePatternWork");
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
+        if (_options.SoftInstructionBudget > 0) _softTrip = PrepareSoftBudget();
         using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {

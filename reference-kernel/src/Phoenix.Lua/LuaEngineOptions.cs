@@ -12,6 +12,17 @@ public sealed record LuaEngineOptions
     /// <summary>VM instructions one top-level call or resume may run before it is aborted.</summary>
     public long InstructionBudget { get; init; } = 200_000_000;
 
+    /// <summary>
+    /// A first, catchable stage before the budget: once one top-level call or resume has run this many instructions,
+    /// the running code gets one ordinary error, <see cref="SoftBudgetMessage"/>, which a pcall can catch; if it runs
+    /// on to <see cref="InstructionBudget"/>, it is aborted as always. 0 (the default) leaves it out. A computer's
+    /// watchdog (ComputerCraft's "Too long without yielding") works this way.
+    /// </summary>
+    public long SoftInstructionBudget { get; init; }
+
+    /// <summary>The error the soft stage raises (<see cref="SoftInstructionBudget"/>).</summary>
+    public string SoftBudgetMessage { get; init; } = "Too long without yielding";
+
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
 

@@ -47,7 +47,8 @@ public class PhoenixKernelTests
     }
 
     /// <summary>Every rule, in both profiles, comes out as reports/expectations/phoenix-0.0.9.yaml says (a rule it
-    /// does not list must pass): the certification the committed report shows, as a test.</summary>
+    /// does not list must pass): the certification the committed report shows, as a test. With each rule's own seed,
+    /// as the report is made: one seed for all finds no DRV-DEREGISTER case in the generated layouts.</summary>
     [Test]
     public void Phoenix_EveryRule_ComesOutAsItsExpectationsSay()
     {
@@ -58,7 +59,7 @@ public class PhoenixKernelTests
         {
             foreach (var rule in SuiteAssembly.Rules.Where(r => r.Clause.AppliesTo(profile)))
             {
-                var result = RuleRunner.Run(rule, adapter, new RunSettings { Profile = profile, Seed = 20240101, TimeLimit = TimeSpan.FromSeconds(60) });
+                var result = RuleRunner.Run(rule, adapter, new RunSettings { Profile = profile, TimeLimit = TimeSpan.FromSeconds(60) });
                 var expected = expectations.For(rule.Id)?.Outcome ?? RuleOutcome.Pass;
                 if (result.Outcome != expected) surprises.Add($"{profile} {rule.Id}: expected {expected}, got {result.Outcome}: {result.Message}");
             }

@@ -59,6 +59,19 @@ function internal.trip(message)
     sethook(abort, "", 1)
 end
 
+-- Soft budget (LuaEngineOptions.SoftInstructionBudget): one ordinary error at the next instruction of the thread that
+-- ran past it, which a pcall can catch; `restore` (C#, set once) gives that thread the native budget hook back first,
+-- so the budget goes on counting.
+local softRestore = function() end
+function internal.setSoftRestore(restore) softRestore = restore end
+function internal.softTrip(message)
+    sethook(function()
+        sethook()
+        softRestore()
+        error(message, 0)
+    end, "", 1)
+end
+
 -- A new thread starts its own hook countdown, so up to one hook interval of its work is never counted. The engine
 -- registers `charge` (C#), which bills that interval to the budget when a thread is created; without it, spreading
 -- work over many short coroutines would run far past the budget. charge(n) bills n instructions of other native
