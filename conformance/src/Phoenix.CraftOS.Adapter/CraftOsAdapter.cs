@@ -34,7 +34,12 @@ public sealed class CraftOsAdapter : IKernelAdapter
     private CraftOsAdapter(AdapterSpec spec)
         : this(spec.KernelDirectory, new ComputerOptions { RomDirectory = spec.RomDirectory, TrustedBinaryChunks = spec.Trusted })
     {
+        Cooperative = spec.Cooperative;
     }
+
+    /// <summary>Boots kernels with <c>preemptive=false</c> (<c>?cooperative</c>). By default Phoenix preempts its
+    /// processes as shipped, through the engine's yielding count hooks.</summary>
+    public bool Cooperative { get; init; }
 
     public CraftOsAdapter(string kernelDirectory, ComputerOptions options)
     {
@@ -60,7 +65,7 @@ public sealed class CraftOsAdapter : IKernelAdapter
     /// <summary>Names the kernel by its content, not by where it lies: reports are committed and compared across
     /// machines, and a path says nothing about which kernel ran.</summary>
     /// <summary>Also says which /rom ran and whether bytecode was allowed: both change what a kernel can do.</summary>
-    public string Version => _version ??= $"CraftOS host 0.1 ({Options.Host}; {RomDescription}{(Options.TrustedBinaryChunks ? "; trusted: binary chunks allowed" : "")}), kernel {(_kernelDirectory is null ? "none" : $"{KernelName}, {KernelIdentity.Of(_kernelDirectory)}")}";
+    public string Version => _version ??= $"CraftOS host 0.1 ({Options.Host}; {RomDescription}{(Options.TrustedBinaryChunks ? "; trusted: binary chunks allowed" : "")}{(Cooperative ? "; cooperative: preemptive=false" : "")}), kernel {(_kernelDirectory is null ? "none" : $"{KernelName}, {KernelIdentity.Of(_kernelDirectory)}")}";
 
     /// <summary>
     /// The kernel's name and version as it says them itself, read from its globals after it boots an empty image:
@@ -113,7 +118,7 @@ public sealed class CraftOsAdapter : IKernelAdapter
             var channel = new AgentChannel(computer, () => CraftOsKernel.LastWords(computer, ImageInstaller.SyslogPath));
             // Only the first resume here: the agent channel pumps events until the agent is ready. A kernel with a
             // timer always pending (Phoenix) never goes idle, so pumping "until idle" would run to the resume limit.
-            computer.Boot(ImageInstaller.KernelPath, ImageInstaller.KernelArguments(image), maxResumes: 0);
+            computer.Boot(ImageInstaller.KernelPath, ImageInstaller.KernelArguments(image, Cooperative), maxResumes: 0);
             // Off before it ever ran: no kernel there, or it does not compile. That is the setup, not this image.
             if (computer.State == ComputerState.Off && computer.Resumes == 0) throw new KernelHostException(computer.StopReason ?? "it never started");
             channel.WaitUntilReady();

@@ -58,12 +58,13 @@ public static class ImageInstaller
         disk.HostWrite("meta.ltn", System.Text.Encoding.UTF8.GetBytes(MetaTree.Build(onDisk)));
     }
 
-    /// <summary>The image's kernel arguments as "key=value", plus preemptive=false unless the image sets it:
-    /// Phoenix 0.0.9 preempts with a Lua hook that yields, which stock Lua 5.4 refuses (craftos-host-notes §3.2).
-    /// Other kernels ignore it.</summary>
-    public static IReadOnlyList<string> KernelArguments(BootImage image)
+    /// <summary>The image's kernel arguments as "key=value"; with <paramref name="cooperative"/>, plus
+    /// preemptive=false unless the image sets it (Phoenix then runs each process until it yields). Without it, Phoenix
+    /// preempts as shipped: its count hook yields, which the engine's yielding count hooks do on its behalf.</summary>
+    public static IReadOnlyList<string> KernelArguments(BootImage image, bool cooperative = false)
     {
-        var arguments = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["preemptive"] = "false" };
+        var arguments = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (cooperative) arguments["preemptive"] = "false";
         foreach (var (key, value) in image.KernelArguments) arguments[key] = value;
         return arguments.Select(a => $"{a.Key}={a.Value}").ToArray();
     }

@@ -69,6 +69,10 @@ public sealed class CraftOsComputer : IDisposable
 
     public int OpenFiles => _fsApi.OpenCount;
 
+    /// <summary>How many times a kernel's yielding count hook has preempted one of its coroutines (Phoenix's
+    /// preemptive mode).</summary>
+    public long Preemptions => _engine?.HookYields ?? 0;
+
     /// <summary>The kernel's last failed <c>fs.open</c> calls (path, mode, message): evidence of a missing file when it
     /// stops.</summary>
     public IReadOnlyList<string> FailedOpens => _fsApi.FailedOpens;
@@ -114,6 +118,8 @@ public sealed class CraftOsComputer : IDisposable
             InstructionBudget = _options.InstructionsPerResume + _options.AbortInstructions,
             SoftInstructionBudget = _options.AbortInstructions > 0 ? _options.InstructionsPerResume : 0,
             SoftBudgetMessage = WatchdogMessage,
+            // Kernels that preempt their processes with a yielding count hook (Phoenix) run as shipped.
+            YieldingCountHooks = true,
             MemoryLimitBytes = _options.MemoryLimitBytes,
             TrustedBinaryChunks = _options.TrustedBinaryChunks,
         });
@@ -188,9 +194,9 @@ public sealed class CraftOsComputer : IDisposable
     {
         if (_engine is null || _guest is null) return names.Select(_ => (LuaValue)LuaNil.Instance).ToArray();
         using var sandbox = _engine.CreateEnvironment();
-        using var read = _engine.Load("local g, names = ... local out = {} for i, n in ipairs(names) do out[i] = rawget(g, n) end return out"u8.ToArray(), "=[host:globals]", sandbox);
-        var table = (LuaTable)_engine.Call(read, _guest, new LuaTable(names.Select(n => (LuaValue)n)))[0];
-        return names.Select((_, i) => i < table.Array.Count ? table.Array[i] : LuaNil.Instance).ToArray();
+        using var read = _engine.Load("local g, names = ... local out = {} for i, n in ipairs(names) do out[i] = rawget(g, n) end return table.unpack(out, 1, #names)"u8.ToArray(), "=[host:globals]", sandbox);
+        var values = _engine.Call(read, _guest, new LuaTable(names.Select(n => (LuaValue)n)));
+        return names.Select((_, i) => i < values.Count ? values[i] : LuaNil.Instance).ToArray();
     }
 
     /// <summary>Turns the computer off from outside (the harness is done with it).</summary>

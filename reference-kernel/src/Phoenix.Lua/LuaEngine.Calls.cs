@@ -245,7 +245,11 @@ public sealed partial class LuaEngine
             if (_depth == 0) return;
             _budgetLeft -= _options.HookInterval;
             if (_options.SoftInstructionBudget > 0 && !_softRaised) CheckSoftBudget(statePointer);
-            if (_budgetLeft > 0) return;
+            if (_budgetLeft > 0)
+            {
+                if (_preempt.Count > 0) CheckPreempt(statePointer);
+                return;
+            }
             _tripped = true;
             _hostCode++;
             var state = LuaState.FromIntPtr(statePointer);

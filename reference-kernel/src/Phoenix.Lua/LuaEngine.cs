@@ -64,6 +64,7 @@ public sealed partial class LuaEngine : IDisposable
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
         if (_options.SoftInstructionBudget > 0) _softTrip = PrepareSoftBudget();
+        if (_options.YieldingCountHooks) PreparePreemption();
         using (var bill = Register(null, "charge", args => Charge(args[1] is LuaInteger n ? n.Value : _options.HookInterval)))
         using (var setCharge = Internal("setCharge"))
         {

@@ -23,6 +23,15 @@ public sealed record LuaEngineOptions
     /// <summary>The error the soft stage raises (<see cref="SoftInstructionBudget"/>).</summary>
     public string SoftBudgetMessage { get; init; } = "Too long without yielding";
 
+    /// <summary>
+    /// Guest count hooks that yield, for kernels that preempt their processes (Phoenix's preemptive mode: its hook
+    /// yields "preempt"). With it, the introspection <c>debug.sethook(co, f, mask, count)</c> is accepted for a count:
+    /// the native budget hook counts <c>count</c> instructions on that coroutine and then yields it on the guest's
+    /// behalf (stock Lua 5.4 refuses a yield from a Lua hook), and the sandbox's <c>coroutine.resume</c> returns what
+    /// <c>f("count")</c> yields. The budget keeps counting throughout. Off by default.
+    /// </summary>
+    public bool YieldingCountHooks { get; init; }
+
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
 

@@ -92,6 +92,26 @@ local pack, unpack = table.pack, table.unpack
 -- their __close handlers outside the budget. They are remembered and never closed.
 local killed = setmetatable({}, { __mode = "k" })
 
+-- Yielding count hooks (LuaEngineOptions.YieldingCountHooks): the guest's hook function per coroutine, and the
+-- natives that count for it (hookRegister(co, count), hookClear(co)) and say whether a coroutine's last yield was the
+-- native hook's (hookYielded(co)).
+local countHooks = setmetatable({}, { __mode = "k" })
+local hookRegister, hookClear, hookYielded
+function internal.setPreemption(register, clear, yielded)
+    hookRegister, hookClear, hookYielded = register, clear, yielded
+end
+
+-- After the native hook yielded `co`: what the guest's hook function would have yielded, got by running it in a
+-- coroutine of its own (Phoenix's yields "preempt"); nothing when it does not yield.
+local function hookValues(co)
+    local entry = countHooks[co]
+    if not entry then return nil end
+    local runner = co_create(entry.f)
+    local r = pack(co_resume(runner, "count"))
+    if r[1] and co_status(runner) == "suspended" then return r end
+    return nil
+end
+
 local function sandboxCoroutine()
     local lib = copy(G.coroutine)
     lib.create = function(f)
@@ -100,6 +120,11 @@ local function sandboxCoroutine()
     end
     lib.resume = function(co, ...)
         local result = pack(co_resume(co, ...))
+        while hookYielded and result[1] and result.n == 1 and hookYielded(co) do
+            local values = hookValues(co)
+            if values then return true, unpack(values, 2, values.n) end
+            result = pack(co_resume(co))
+        end
         if not result[1] and result[2] == budgetMessage then killed[co] = true end
         return unpack(result, 1, result.n)
     end
@@ -264,9 +289,27 @@ local function introspectionDebug()
         refuseFinalizer(mt)
         return d_setmetatable(value, mt)
     end
-    lib.gethook = function() return nil end
-    lib.sethook = function()
-        error("debug.sethook is not available: the host's instruction budget owns the debug hook", 2)
+    lib.gethook = function(co)
+        local entry = countHooks[co or coroutine.running()]
+        if entry then return entry.f, entry.mask, entry.count end
+        return nil
+    end
+    lib.sethook = function(...)
+        if not hookRegister then
+            error("debug.sethook is not available: the host's instruction budget owns the debug hook", 2)
+        end
+        local co, f, mask, count
+        if type((...)) == "thread" then co, f, mask, count = ...
+        else co = coroutine.running() f, mask, count = ... end
+        -- Only counts: the native hook yields on the guest's behalf every `count` instructions (call, return and
+        -- line events are not delivered).
+        if type(f) ~= "function" or type(count) ~= "number" or count < 1 then
+            countHooks[co] = nil
+            hookClear(co)
+            return
+        end
+        countHooks[co] = { f = f, mask = mask, count = count }
+        hookRegister(co, count)
     end
     return lib
 end
