@@ -22,6 +22,9 @@ public sealed class LuaCallbackArgs
 
     public int Count { get; }
 
+    /// <summary>The thread that made the call.</summary>
+    internal LuaState State => _state;
+
     /// <summary>Argument <paramref name="index"/> (1-based) as plain data; nil past the end.</summary>
     public LuaValue this[int index] => index >= 1 && index <= Count ? LuaMarshal.Pull(_state, index) : LuaNil.Instance;
 

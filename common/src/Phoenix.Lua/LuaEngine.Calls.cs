@@ -182,6 +182,7 @@ public sealed partial class LuaEngine
     {
         _budgetLeft = _options.InstructionBudget;
         _tripped = false;
+        _softRaised = false;
     }
 
     /// <summary>
@@ -269,7 +270,12 @@ public sealed partial class LuaEngine
             // its resumer catches the error and runs on, so every thread still counting past the budget trips too.
             if (_depth == 0) return;
             _budgetLeft -= _options.HookInterval;
-            if (_budgetLeft > 0) return;
+            if (_options.SoftInstructionBudget > 0 && !_softRaised) CheckSoftBudget(statePointer);
+            if (_budgetLeft > 0)
+            {
+                if (_preempt.Count > 0) CheckPreempt(statePointer);
+                return;
+            }
             _tripped = true;
             EnterHostCode();
             var state = LuaState.FromIntPtr(statePointer);

@@ -63,6 +63,8 @@ public sealed partial class LuaEngine : IDisposable
             using var setWork = Internal("setNativePatternWork");
             Call(setWork, new LuaFloat(_options.NativePatternWork));
         }
+        if (_options.SoftInstructionBudget > 0) _softTrip = PrepareSoftBudget();
+        if (_options.YieldingCountHooks) PreparePreemption();
         // charge(n, k): n instructions of native work plus k coroutine creations, each one hook interval.
         _main.GarbageCollector(LuaGC.Restart, 0);
         using (var bill = Register(null, "charge", args => Charge(Count(args[1]) + Count(args[2]) * _options.HookInterval)))

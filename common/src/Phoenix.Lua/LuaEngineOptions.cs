@@ -12,6 +12,26 @@ public sealed record LuaEngineOptions
     /// <summary>VM instructions one top-level call or resume may run before it is aborted.</summary>
     public long InstructionBudget { get; init; } = 200_000_000;
 
+    /// <summary>
+    /// A first, catchable stage before the budget: once one top-level call or resume has run this many instructions,
+    /// the running code gets one ordinary error, <see cref="SoftBudgetMessage"/>, which a pcall can catch; if it runs
+    /// on to <see cref="InstructionBudget"/>, it is aborted as always. 0 (the default) leaves it out. A computer's
+    /// watchdog (ComputerCraft's "Too long without yielding") works this way.
+    /// </summary>
+    public long SoftInstructionBudget { get; init; }
+
+    /// <summary>The error the soft stage raises (<see cref="SoftInstructionBudget"/>).</summary>
+    public string SoftBudgetMessage { get; init; } = "Too long without yielding";
+
+    /// <summary>
+    /// Guest count hooks that yield, for kernels that preempt their processes (Phoenix's preemptive mode: its hook
+    /// yields "preempt"). With it, the introspection <c>debug.sethook(co, f, mask, count)</c> is accepted for a count:
+    /// the native budget hook counts <c>count</c> instructions on that coroutine and then yields it on the guest's
+    /// behalf (stock Lua 5.4 refuses a yield from a Lua hook), and the sandbox's <c>coroutine.resume</c> returns what
+    /// <c>f("count")</c> yields. The budget keeps counting throughout. Off by default.
+    /// </summary>
+    public bool YieldingCountHooks { get; init; }
+
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
 

@@ -24,11 +24,26 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
     {
         var id = _nextId++;
         var packed = new LuaTable(args);
-        if (Console)
+        if (Console && ThroughPort && op != "ping")
+        {
+            // The request crosses as data; the user's process is woken by its armed timer, else the agent by a short
+            // line. A ping stays a typed line: it must reach the agent behind every event queued before it.
+            computer.Port.Post([id, op, user, text, args.Count, packed]);
+            if (computer.Port.WakeTimer(user) is { } timer) computer.QueueEvent("timer", timer);
+            else Type("pxq:port");
+        }
+        else if (Console)
         {
             // Typed on the kernel's console: the line, then Enter (CC's key code 257).
             var request = new LuaTable([id, op, user, text, args.Count, packed]);
             Type("pxq:" + LuaLiteral.Write(request));
+        }
+        else if (ThroughPort)
+        {
+            // The arguments wait in the port (events are limited in size); the process that serves the request takes
+            // them.
+            computer.Port.Post([id, packed]);
+            computer.QueueEvent("conformance_request", id, op, user, text, args.Count, PortedArguments);
         }
         else
         {
@@ -40,6 +55,10 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
     /// <summary>True when the agent reads requests from the kernel's console instead of CC events (agent.lua).</summary>
     public bool Console { get; private set; }
 
+    /// <summary>True when the agent answers through the host port (<see cref="Port.HostPort"/>) rather than the screen;
+    /// on the console its requests then cross the port too.</summary>
+    public bool ThroughPort { get; private set; }
+
     /// <summary>True when requests are typed one <c>char</c> event per character rather than pasted.</summary>
     public bool TypesByCharacter { get; private set; }
 
@@ -50,6 +69,7 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
     {
         var ready = WaitFor(0, "boot until the agent is ready");
         Console = ready.Count > 2 && ready[2] is LuaString { Text: "console" };
+        ThroughPort = ready.Count > 3 && ready[3] is LuaString { Text: "port" };
         if (!Console) return;
         try
         {
@@ -62,6 +82,9 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
             Request("ping", "", "typed probe", []);
         }
     }
+
+    /// <summary>Stands for a request's arguments that wait in the host port (agent.lua's PORTED).</summary>
+    private const string PortedArguments = "pxq:port";
 
     /// <summary>A pasted ping is answered within a few resumes; Phoenix's one-second timers make the rest.</summary>
     private const int PasteProbeResumes = 100;
@@ -143,6 +166,9 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
 
     private IReadOnlyList<LuaValue>? TryTake(long id)
     {
+        // Through the port: id, ok, values… as data. The screen is read too: the agent falls back to it for a value
+        // the port cannot copy.
+        if (computer.Port.Take(m => m.Count > 0 && m[0] is LuaInteger i && i.Value == id) is { } message) return message.Skip(1).ToArray();
         if (computer.Screen.TranscriptLength <= _cursor) return null;
         var text = computer.Screen.TranscriptFrom(_cursor);
         IReadOnlyList<LuaValue>? found = null;

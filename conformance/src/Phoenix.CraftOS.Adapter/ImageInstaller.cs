@@ -21,6 +21,13 @@ public static class ImageInstaller
 
     private const string InitPath = "/sbin/init.lua";
 
+    /// <summary>The host port's file as the kernel sees it (the agent opens it: agent.lua's PORT), readable by root
+    /// only.</summary>
+    private const string KernelPortPath = "/sbin/init.port";
+
+    /// <summary>The host port's file on the computer's disk (<see cref="ComputerOptions.PortPath"/>).</summary>
+    public const string PortPath = RootDirectory + KernelPortPath;
+
     public static void Install(CraftOsComputer computer, string kernelDirectory, BootImage image)
     {
         var disk = computer.FileSystem;
@@ -37,6 +44,11 @@ public static class ImageInstaller
             entries.Add(new BootEntry(InitPath, Agent(), "root",
                 new Dictionary<string, AccessBits> { ["root"] = AccessBits.All }, AccessBits.ReadExecute));
         }
+        if (!entries.Any(e => e.Path == KernelPortPath))
+        {
+            entries.Add(new BootEntry(KernelPortPath, [], "root",
+                new Dictionary<string, AccessBits> { ["root"] = AccessBits.All }, AccessBits.None));
+        }
         var onDisk = entries.Select(e => e with { Path = "/" + RootDirectory + e.Path }).ToList();
         foreach (var entry in onDisk)
         {
@@ -46,12 +58,13 @@ public static class ImageInstaller
         disk.HostWrite("meta.ltn", System.Text.Encoding.UTF8.GetBytes(MetaTree.Build(onDisk)));
     }
 
-    /// <summary>The image's kernel arguments as "key=value", plus preemptive=false unless the image sets it:
-    /// Phoenix 0.0.9 preempts with a Lua hook that yields, which stock Lua 5.4 refuses (craftos-host-notes §3.2).
-    /// Other kernels ignore it.</summary>
-    public static IReadOnlyList<string> KernelArguments(BootImage image)
+    /// <summary>The image's kernel arguments as "key=value"; with <paramref name="cooperative"/>, plus
+    /// preemptive=false unless the image sets it (Phoenix then runs each process until it yields). Without it, Phoenix
+    /// preempts as shipped: its count hook yields, which the engine's yielding count hooks do on its behalf.</summary>
+    public static IReadOnlyList<string> KernelArguments(BootImage image, bool cooperative = false)
     {
-        var arguments = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["preemptive"] = "false" };
+        var arguments = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (cooperative) arguments["preemptive"] = "false";
         foreach (var (key, value) in image.KernelArguments) arguments[key] = value;
         return arguments.Select(a => $"{a.Key}={a.Value}").ToArray();
     }

@@ -12,6 +12,15 @@ public static class KernelIdentity
 {
     private static readonly string[] Skipped = [".git", ".svn", ".hg"];
 
+    /// <summary><paramref name="text"/> (what a kernel says its name is) made safe as one folder name: lower case,
+    /// letters, digits, '.', '-' and '_' only, at most 64 characters.</summary>
+    public static string FolderSafe(string text)
+    {
+        var safe = new string(text.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '-' or '_' ? c : '-').ToArray()).Trim('.', '-');
+        if (safe.Length > 64) safe = safe[..64];
+        return safe.Length == 0 ? "kernel" : safe;
+    }
+
     public static string Of(string directory)
     {
         var root = Path.GetFullPath(directory);

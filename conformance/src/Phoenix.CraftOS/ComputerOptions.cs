@@ -16,9 +16,22 @@ public sealed record ComputerOptions
 
     public string? Label { get; init; }
 
-    /// <summary>The watchdog: Lua instructions one resume of the kernel may run before the computer is stopped with
-    /// "Too long without yielding" (CC's limit is in seconds; instructions keep runs deterministic).</summary>
-    public long InstructionsPerResume { get; init; } = 50_000_000;
+    /// <summary>Lua instructions the host counts as one second of a computer's time: the watchdog measures
+    /// instructions, not the clock, so runs are deterministic. 7 s is the 50 M instructions per resume the host
+    /// always allowed.</summary>
+    public const long InstructionsPerSecond = 50_000_000 / 7;
+
+    /// <summary>
+    /// The watchdog's first stage, CC: Tweaked's: once one resume of the kernel has run this many instructions (7 s,
+    /// CC:T's timeout), the running code gets the error "Too long without yielding" once, which a pcall can catch.
+    /// </summary>
+    public long InstructionsPerResume { get; init; } = 7 * InstructionsPerSecond;
+
+    /// <summary>
+    /// The watchdog's second stage: if the resume still runs this many instructions after the error (1.5 s, CC:T's
+    /// abort timeout), the computer is stopped with "Too long without yielding". 0: stop at the first stage.
+    /// </summary>
+    public long AbortInstructions { get; init; } = 3 * InstructionsPerSecond / 2;
 
     public long MemoryLimitBytes { get; init; } = 128L * 1024 * 1024;
 
@@ -40,6 +53,10 @@ public sealed record ComputerOptions
     /// string.dump at boot and load hand-assembled bytecode; turn it on only for a kernel you trust like the host.
     /// </summary>
     public bool TrustedBinaryChunks { get; init; }
+
+    /// <summary>The host port's file on this computer's disk (<see cref="Port.HostPort"/>): opening it gives a handle
+    /// that also sends and receives values. Null: no port.</summary>
+    public string? PortPath { get; init; }
 
     /// <summary>Copies term.write text to the console (debugging a kernel by hand).</summary>
     public bool EchoToConsole { get; init; }

@@ -26,6 +26,7 @@ public sealed class CraftOsComputer : IDisposable
     private readonly FsApi _fsApi;
     private LuaEngine? _engine;
     private LuaCoroutine? _kernel;
+    private LuaRef? _guest;
     private string? _filter;
 
     public CraftOsComputer(ComputerOptions? options = null)
@@ -36,11 +37,16 @@ public sealed class CraftOsComputer : IDisposable
         FileSystem = new MemoryFileSystem(() => Clock.NowMs, _options.DiskCapacity);
         Screen = new VirtualScreen(_options.ScreenWidth, _options.ScreenHeight);
         _os = new OsApi(Events, Clock, _options.ComputerId, _options.Label);
-        _fsApi = new FsApi(FileSystem);
+        Port = new Port.HostPort(_options.PortPath);
+        _fsApi = new FsApi(FileSystem, Port);
         Rom.RomImage.Install(FileSystem, _options.RomDirectory);
     }
 
     public MemoryFileSystem FileSystem { get; }
+
+    /// <summary>The channel to a program inside the kernel that does not go through the screen (when
+    /// <see cref="ComputerOptions.PortPath"/> is set).</summary>
+    public Port.HostPort Port { get; }
 
     public VirtualScreen Screen { get; }
 
@@ -63,6 +69,14 @@ public sealed class CraftOsComputer : IDisposable
     public long Resumes { get; private set; }
 
     public int OpenFiles => _fsApi.OpenCount;
+
+    /// <summary>How many times a kernel's yielding count hook has preempted one of its coroutines (Phoenix's
+    /// preemptive mode).</summary>
+    public long Preemptions => _engine?.HookYields ?? 0;
+
+    /// <summary>The kernel's last failed <c>fs.open</c> calls (path, mode, message): evidence of a missing file when it
+    /// stops.</summary>
+    public IReadOnlyList<string> FailedOpens => _fsApi.FailedOpens;
 
     /// <summary>The simulated peripherals (the reference kernel's simulation) with their call logs. Changing the bus
     /// directly queues no event: right for peripherals present at boot; once running, use
@@ -101,13 +115,19 @@ public sealed class CraftOsComputer : IDisposable
         State = ComputerState.Running;
         _engine = new LuaEngine(new LuaEngineOptions
         {
-            InstructionBudget = _options.InstructionsPerResume,
+            // CC:T's two-stage watchdog: a catchable error first, then a stop (ComputerOptions).
+            InstructionBudget = _options.InstructionsPerResume + _options.AbortInstructions,
+            SoftInstructionBudget = _options.AbortInstructions > 0 ? _options.InstructionsPerResume : 0,
+            SoftBudgetMessage = WatchdogMessage,
+            // Kernels that preempt their processes with a yielding count hook (Phoenix) run as shipped.
+            YieldingCountHooks = true,
             MemoryLimitBytes = _options.MemoryLimitBytes,
             TrustedBinaryChunks = _options.TrustedBinaryChunks,
         });
         // The state is this computer's alone, so its kernel gets the debug library kernels rebuild getfenv/setfenv
         // and per-process type metatables from (Phoenix does); hooks stay the watchdog's.
         var guest = _engine.CreateEnvironment(SandboxDebug.Introspection);
+        _guest = guest;
         InstallApis(_engine, guest);
         var source = FileSystem.HostRead(kernelPath);
         if (source is null) return StopNow($"no kernel at {kernelPath}");
@@ -166,6 +186,20 @@ public sealed class CraftOsComputer : IDisposable
         return engine.Call(chunk);
     }
 
+    /// <summary>
+    /// The values of the kernel's global variables <paramref name="names"/> (read raw: no metamethod of the kernel runs),
+    /// as plain data, for what a kernel says about itself (Phoenix sets PHOENIX_VERSION). Nil for each one it does not
+    /// set, and for all before boot.
+    /// </summary>
+    public IReadOnlyList<LuaValue> ReadGlobals(params string[] names)
+    {
+        if (_engine is null || _guest is null) return names.Select(_ => (LuaValue)LuaNil.Instance).ToArray();
+        using var sandbox = _engine.CreateEnvironment();
+        using var read = _engine.Load("local g, names = ... local out = {} for i, n in ipairs(names) do out[i] = rawget(g, n) end return table.unpack(out, 1, #names)"u8.ToArray(), "=[host:globals]", sandbox);
+        var values = _engine.Call(read, _guest, new LuaTable(names.Select(n => (LuaValue)n)));
+        return names.Select((_, i) => i < values.Count ? values[i] : LuaNil.Instance).ToArray();
+    }
+
     /// <summary>Turns the computer off from outside (the harness is done with it).</summary>
     public void Stop(string reason)
     {
@@ -186,6 +220,7 @@ public sealed class CraftOsComputer : IDisposable
     public void Dispose()
     {
         _kernel?.Dispose();
+        _guest?.Dispose();
         _engine?.Dispose();
         _engine = null;
         if (State == ComputerState.Running) State = ComputerState.Off;
@@ -198,6 +233,7 @@ public sealed class CraftOsComputer : IDisposable
         new TermApi(Screen, _options.EchoToConsole).Register(native);
         _os.Register(native);
         new PeripheralApi(Peripherals).Register(native);
+        new PortApi(Port).Register(native);
         var host = engine.CreateEnvironment();
         var bios = engine.Load(Resource("bios.lua"), "=[host:bios]", host);
         var config = engine.NewTable(LuaTable.Record(("host", _options.Host), ("headless", _options.Headless)));
@@ -216,7 +252,8 @@ public sealed class CraftOsComputer : IDisposable
         }
         catch (LuaScriptException e)
         {
-            StopNow(e.Kind == LuaErrorKind.Budget ? "Too long without yielding" : $"kernel crashed: {e.FullText}");
+            // The watchdog's error, uncaught, stops the computer as its second stage does.
+            StopNow(e.Kind == LuaErrorKind.Budget || e.ErrorValue is LuaString { Text: WatchdogMessage } ? WatchdogMessage : $"kernel crashed: {e.FullText}");
             return;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
@@ -234,6 +271,9 @@ public sealed class CraftOsComputer : IDisposable
         // os.shutdown and os.reboot take effect once the kernel yields, as in CC.
         if (_os.PowerRequest is { } request) StopNow(request);
     }
+
+    /// <summary>CC's watchdog message, for both of its stages.</summary>
+    public const string WatchdogMessage = "Too long without yielding";
 
     private RunOutcome StopNow(string reason)
     {

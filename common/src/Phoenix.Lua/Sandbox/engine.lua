@@ -59,6 +59,19 @@ function internal.trip(message)
     sethook(abort, "", 1)
 end
 
+-- Soft budget (LuaEngineOptions.SoftInstructionBudget): one ordinary error at the next instruction of the thread that
+-- ran past it, which a pcall can catch; `restore` (C#, set once) gives that thread the native budget hook back first,
+-- so the budget goes on counting.
+local softRestore = function() end
+function internal.setSoftRestore(restore) softRestore = restore end
+function internal.softTrip(message)
+    sethook(function()
+        sethook()
+        softRestore()
+        error(message, 0)
+    end, "", 1)
+end
+
 -- A new thread starts its own hook countdown, so up to one hook interval of its work is never counted. The engine
 -- registers `charge` (C#), which bills that interval to the budget when a thread is created; without it, spreading
 -- work over many short coroutines would run far past the budget. charge(n) bills n instructions of other native
@@ -86,6 +99,7 @@ function internal.setCharge(billing)
 end
 
 local co_create, co_resume, co_close, co_status = coroutine.create, coroutine.resume, coroutine.close, coroutine.status
+local pack, unpack = table.pack, table.unpack
 
 -- Coroutines killed by the budget abort died inside a hook, with hooks off on their thread: closing them would run
 -- their __close handlers outside the budget. They are never closed. Such a thread keeps the abort hook the trip
@@ -109,11 +123,44 @@ local function wrapped(co, ok, ...)
     error(e, 0)
 end
 
+-- Yielding count hooks (LuaEngineOptions.YieldingCountHooks): the guest's hook function per coroutine, and the
+-- natives that count for it (hookRegister(co, count), hookClear(co)) and say whether a coroutine's last yield was the
+-- native hook's (hookYielded(co)).
+local countHooks = setmetatable({}, { __mode = "k" })
+local hookRegister, hookClear, hookYielded
+function internal.setPreemption(register, clear, yielded)
+    hookRegister, hookClear, hookYielded = register, clear, yielded
+end
+
+-- After the native hook yielded `co`: what the guest's hook function would have yielded, got by running it in a
+-- coroutine of its own (Phoenix's yields "preempt"); nothing when it does not yield.
+local function hookValues(co)
+    local entry = countHooks[co]
+    if not entry then return nil end
+    local runner = co_create(entry.f)
+    local r = pack(co_resume(runner, "count"))
+    if r[1] and co_status(runner) == "suspended" then return r end
+    return nil
+end
+
 local function sandboxCoroutine()
     local lib = copy(G.coroutine)
     lib.create = function(f)
         chargeCreation()
         return co_create(f)
+    end
+    -- With yielding count hooks (preemption), resume hides the native hook's yields from the resumer: it resumes
+    -- again, or returns what the guest's own hook function yields. Without them resume is the real one, unwrapped.
+    if hookYielded then
+        lib.resume = function(co, ...)
+            local result = pack(co_resume(co, ...))
+            while result[1] and result.n == 1 and hookYielded(co) do
+                local values = hookValues(co)
+                if values then return true, unpack(values, 2, values.n) end
+                result = pack(co_resume(co))
+            end
+            return unpack(result, 1, result.n)
+        end
     end
     lib.close = function(co)
         if type(co) == "thread" and killed(co) then return false, budgetMessage end
@@ -267,9 +314,27 @@ local function introspectionDebug()
         refuseFinalizer(mt)
         return d_setmetatable(value, mt)
     end
-    lib.gethook = function() return nil end
-    lib.sethook = function()
-        error("debug.sethook is not available: the host's instruction budget owns the debug hook", 2)
+    lib.gethook = function(co)
+        local entry = countHooks[co or coroutine.running()]
+        if entry then return entry.f, entry.mask, entry.count end
+        return nil
+    end
+    lib.sethook = function(...)
+        if not hookRegister then
+            error("debug.sethook is not available: the host's instruction budget owns the debug hook", 2)
+        end
+        local co, f, mask, count
+        if type((...)) == "thread" then co, f, mask, count = ...
+        else co = coroutine.running() f, mask, count = ... end
+        -- Only counts: the native hook yields on the guest's behalf every `count` instructions (call, return and
+        -- line events are not delivered).
+        if type(f) ~= "function" or type(count) ~= "number" or count < 1 then
+            countHooks[co] = nil
+            hookClear(co)
+            return
+        end
+        countHooks[co] = { f = f, mask = mask, count = count }
+        hookRegister(co, count)
     end
     return lib
 end

@@ -13,6 +13,9 @@
 --              events, timers and the terminal (Phoenix). The agent reads them with the readline syscall, with echo
 --              off, and hands a request to its user's process with sendEvent (it arrives as "remote_event").
 --
+-- The host port: when the kernel's `open` of PORT gives the computer's file handle with the port's functions (Phoenix's
+-- craftos filesystem does), answers and console requests cross through it as data, exact and of any size, and each
+-- user's process can be woken by a timer it armed (the host fires it), without the terminal. Otherwise:
 -- Answers are frames "@@pxc:<id>:<hex>@@" on stdout; <hex> encodes the Lua text "return ok, values...", with every
 -- value written as a literal (%q keeps bytes, integers and floats exactly, except NaN, which it writes as (0/0) and so
 -- loses its sign and payload: a NaN is written as string.unpack of its eight bytes). Frame 0 says the agent is ready.
@@ -28,6 +31,13 @@ local spack, sunpack = string.pack, string.unpack
 local function rawsyscall(name, ...) return yield("syscall", name, ...) end
 
 local output = io and io.write or function(text) return rawsyscall("write", text) end
+
+local PORT = "/sbin/init.port"
+local port
+do
+    local ok, handle = rawsyscall("open", PORT, "rb")
+    if ok == true and type(handle) == "table" and type(handle.send) == "function" then port = handle end
+end
 
 local function literal(value, seen)
     local t = type(value)
@@ -48,6 +58,8 @@ local function literal(value, seen)
 end
 
 local function send(id, ...)
+    -- A value the port cannot copy as data (too large or too deep) goes through the screen instead.
+    if port and pcall(port.send, id, ...) then return end
     local parts = {}
     for i = 1, select("#", ...) do parts[i] = literal((select(i, ...)), {}) end
     local text = "return " .. concat(parts, ",")
@@ -83,10 +95,19 @@ local function newRequest(id, op, user, text, count, args)
     return { id = id, op = op, user = user, text = text, count = count or 0, args = args or {} }
 end
 
--- The next request for this process: a CC event, or (console transport) one the main agent sent it.
-local function nextRequest()
+-- A request waiting in the host port: its length, then id, op, user, text, count, args.
+local function fromPort()
+    local message = pack(port.receive())
+    if message.n > 0 then return newRequest(unpack(message, 2, 7)) end
+end
+
+-- The next request for this process: a CC event, or (console transport) one the main agent sent it, or one the host
+-- woke it for with its armed timer.
+local function nextRequest(wakeTimer)
     while true do
         local event = pack(yield())
+        local request = wakeTimer and event[1] == "timer" and type(event[2]) == "table" and event[2].id == wakeTimer and fromPort()
+        if request then return request end
         if event[1] == "conformance_request" then
             if type(event[2]) == "table" then return newRequest(unpack(event[2], 1, 6)) end
             return newRequest(unpack(event, 2, 7))
@@ -107,7 +128,10 @@ local function nextConsoleRequest()
     while true do
         local ok, line = rawsyscall("readline")
         local body = ok and type(line) == "string" and match(line, "^pxq:(.-)\n?$")
-        if body then
+        if body == "port" and port then
+            local request = fromPort()
+            if request then return request end
+        elseif body then
             -- Data only; string.unpack is there for NaNs, which the host writes by their bytes (LuaLiteral).
             local fn = load("return " .. body, "=request", "t", { string = { unpack = sunpack } })
             local decoded, list = pcall(fn or error)
@@ -119,7 +143,14 @@ local function nextConsoleRequest()
     end
 end
 
+-- The arguments of an event request that wait in the host port (AgentChannel's PortedArguments).
+local PORTED = "pxq:port"
+
 local function serve(request)
+    if request.args == PORTED and port then
+        local message = pack(port.receive())
+        request.args = message[3] or {}
+    end
     if request.op == "syscall" then
         send(request.id, rawsyscall(request.text, unpack(request.args, 1, request.count)))
     elseif request.op == "chunk" then
@@ -136,7 +167,7 @@ local function serve(request)
 end
 
 local children = {}
-send(0, true, "ready", console and "console" or "events")
+send(0, true, "ready", console and "console" or "events", port and "port" or "screen")
 while true do
     local request = console and nextConsoleRequest() or nextRequest()
     if request.op == "ping" then
@@ -158,8 +189,18 @@ while true do
             local switched, why = rawsyscall("setuser", user)
             if not switched then return send(request.id, false, "agent: setuser " .. tostring(user) .. " failed: " .. tostring(why)) end
             serve(request)
+            -- On the console, the host wakes this process through the port: a timer it never lets fire by itself,
+            -- whose event the host queues (again) for each of this user's requests, so no line crosses the terminal.
+            local wakeTimer
+            if console and port then
+                local armed, timer = rawsyscall("timer", 1e9)
+                if armed and type(timer) == "number" then
+                    wakeTimer = timer
+                    port.arm(user, timer)
+                end
+            end
             while true do
-                local later = nextRequest()
+                local later = nextRequest(wakeTimer)
                 if later.user == user then serve(later) end
             end
         end, "agent:" .. tostring(request.user))

@@ -9,7 +9,7 @@ namespace Phoenix.CraftOS.Api;
 /// The native side of CC's <c>fs</c> API and of file handles (handles are numbered here; the bios wraps each number
 /// in a CC handle table). Failures raise CC's messages; <c>open</c> answers <c>nil, message</c> as CC does.
 /// </summary>
-public sealed class FsApi(MemoryFileSystem fs)
+public sealed class FsApi(MemoryFileSystem fs, Port.HostPort? port = null)
 {
     /// <summary>CC:Tweaked's limit on files open at once.</summary>
     public const int MaxOpenFiles = 128;
@@ -60,7 +60,10 @@ public sealed class FsApi(MemoryFileSystem fs)
             var file = OpenFile.Open(fs, path, mode);
             var id = _nextHandle++;
             _open[id] = file;
-            return [id, file.Binary, file.CanRead, file.CanWrite];
+            // The host port's file: the bios adds the port's functions to this handle.
+            var isPort = port?.Path is { } portPath && file.Path == portPath;
+            if (isPort) port!.Opened = true;
+            return [id, file.Binary, file.CanRead, file.CanWrite, isPort];
         }
         catch (ArgumentException e)
         {
@@ -68,9 +71,19 @@ public sealed class FsApi(MemoryFileSystem fs)
         }
         catch (FsException e)
         {
+            if (_failedOpens.Count == MaxFailedOpens) _failedOpens.RemoveAt(0);
+            _failedOpens.Add($"{CcPath.Sanitize(path)} ({mode}): {e.Message}");
             return [LuaArg.Nil, e.Message];
         }
     }
+
+    private const int MaxFailedOpens = 5;
+
+    private readonly List<string> _failedOpens = [];
+
+    /// <summary>The last opens that failed (path, mode, CC's message), oldest first: what a kernel that stops at boot
+    /// was probably missing.</summary>
+    public IReadOnlyList<string> FailedOpens => _failedOpens;
 
     private void RegisterHandles(NativeTable native)
     {

@@ -17,12 +17,23 @@ public sealed class OsApi(EventQueue queue, VirtualClock clock, int computerId, 
 
     public long? ShutdownCode { get; private set; }
 
+    /// <summary>Reads of the real-time epoch per millisecond it moves while the kernel runs. The virtual clock stands
+    /// still while the kernel runs, but code that waits for the time to change by reading it in a loop must see it
+    /// move (ccryptolib's timing seed, which the stock image's encryptfs runs at load, reads it 256 times in a row and
+    /// wants a tick to fall at varied places); prime and over 256, as the reference kernel's (api-lualib.lua), so it
+    /// finishes the same way every run. Timers still follow the virtual clock alone.</summary>
+    private const int EpochReadsPerMs = 331;
+
+    private long _epochReads;
+
+    private long RunningEpochMs() => clock.NowMs + (++_epochReads / EpochReadsPerMs);
+
     public void Register(NativeTable native)
     {
         native.Add("os_epoch", a => (Arg.OptStr(a, 1) ?? "ingame").ToLowerInvariant() switch
         {
-            "utc" or "local" => [clock.NowMs],
-            "nano" => [clock.NowMs * 1_000_000],
+            "utc" or "local" => [RunningEpochMs()],
+            "nano" => [RunningEpochMs() * 1_000_000],
             "ingame" => [InGameMs()],
             var other => throw Arg.Raise($"Unsupported operation '{other}'"),
         });

@@ -23,7 +23,7 @@ end
 function fs.open(path, mode)
     if type(path) ~= "string" then error("bad argument #1 (expected string, got " .. type(path) .. ")", 2) end
     if type(mode) ~= "string" then error("bad argument #2 (expected string, got " .. type(mode) .. ")", 2) end
-    local id, binary, canRead, canWrite = native.fs_open(path, mode)
+    local id, binary, canRead, canWrite, isPort = native.fs_open(path, mode)
     if not id then return nil, binary end
     local h = {}
     if canRead then
@@ -41,6 +41,12 @@ function fs.open(path, mode)
     end
     h.seek = function(whence, offset) return native.h_seek(id, whence, offset) end
     h.close = function() native.h_close(id) end
+    if isPort then
+        -- The host port (Port/HostPort.cs): values cross as data, not through the screen.
+        h.send = function(...) native.port_send(...) end
+        h.receive = function() return native.port_receive() end
+        h.arm = function(key, timer) native.port_arm(key, timer) end
+    end
     return h
 end
 G.fs = fs
@@ -214,6 +220,17 @@ if type(dbg) == "table" and dbg.getupvalue and dbg.upvaluejoin then
         local i = type(o) == "function" and envIndex(o)
         if i then upvaluejoin(o, i, holder(env), 1) end
         return o
+    end
+end
+
+-- load with an explicit nil environment gives the chunk the global environment, as on CC: Tweaked (stock Lua 5.4
+-- gives it a nil _ENV). Phoenix's kernel loadfile passes its optional env straight on (load(data, name, mode, env)),
+-- so its dofile, and every module that loads a library with it (the stock image's luz), depends on it.
+do
+    local load = G.load
+    G.load = function(chunk, name, mode, env)
+        if env == nil then return load(chunk, name, mode) end
+        return load(chunk, name, mode, env)
     end
 end
 

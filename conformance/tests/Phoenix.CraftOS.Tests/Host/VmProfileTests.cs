@@ -46,4 +46,32 @@ public class VmProfileTests
         using var run = new KernelRun("""report(load(string.dump(function() return 42 end))())""", new ComputerOptions { TrustedBinaryChunks = true });
         Assert.That(run.Values, Is.EqualTo(new LuaValue[] { 42L }));
     }
+
+    /// <summary>As on CC: Tweaked, an explicit nil environment is the global one (Phoenix's kernel loadfile passes its
+    /// optional env on; stock Lua 5.4 would give the chunk a nil _ENV).</summary>
+    [Test]
+    public void Load_WithAnExplicitNilEnvironment_GetsTheGlobalOne()
+    {
+        using var run = new KernelRun("""
+            marker = "global"
+            local env = { marker = "own" }
+            report(load("return marker", "=c", "t", nil)(), load("return marker", "=c", nil, nil)(), load("return marker", "=c", "t", env)())
+            """);
+        Assert.That(run.Values, Is.EqualTo(new LuaValue[] { "global", "global", "own" }));
+    }
+
+    /// <summary>The real-time epoch moves while the kernel runs, one millisecond per 331 reads, so code that waits for
+    /// it to change in a loop (ccryptolib's timing seed) finishes, the same way every run; os.clock and timers keep the
+    /// virtual clock.</summary>
+    [Test]
+    public void Epoch_MovesWithReads_WhileTheKernelRuns()
+    {
+        using var run = new KernelRun("""
+            local first, clock = os.epoch("utc"), os.clock()
+            local reads = 0
+            repeat reads = reads + 1 until os.epoch("utc") ~= first
+            report(reads, os.clock() == clock)
+            """);
+        Assert.That(run.Values, Is.EqualTo(new LuaValue[] { 330L, true }));
+    }
 }

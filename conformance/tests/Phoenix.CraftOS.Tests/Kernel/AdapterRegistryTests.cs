@@ -13,7 +13,7 @@ public class AdapterRegistryTests
         Assert.Multiple(() =>
         {
             Assert.That(adapter, Is.InstanceOf<CraftOsAdapter>());
-            Assert.That(adapter.Name, Is.EqualTo("craftos-tiny"));
+            Assert.That(adapter.Name, Is.EqualTo("craftos-tiny-0.1.0"), "the name Tiny gives itself");
         });
     }
 

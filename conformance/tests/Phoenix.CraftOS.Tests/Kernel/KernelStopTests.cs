@@ -59,6 +59,20 @@ public class KernelStopTests
         });
     }
 
+    /// <summary>A kernel that cannot boot is reported once, with what it was missing: Phoenix 0.0.1-0.0.8 opened a ROM
+    /// file the host lacked and indexed the nil handle, which alone names only a local variable.</summary>
+    [Test]
+    public void KernelMissingAFile_DoesNotBoot_AndTheReasonNamesTheFile()
+    {
+        WithKernel("local file = fs.open('/rom/apis/colors.lua', 'r') local text = file.readAll()\n", adapter =>
+        {
+            var error = Assert.Throws<KernelBootException>(() => adapter.Boot(BootImage.Empty));
+            Assert.That(error!.Message.Split('\n')[0], Does.Contain("does not boot even an empty image")
+                .And.Contain("attempt to index a nil value (local 'file')")
+                .And.Contain("files it could not open: rom/apis/colors.lua (r): /rom/apis/colors.lua: No such file"));
+        });
+    }
+
     private static void WithKernel(string firstLine, Action<CraftOsAdapter> test)
     {
         var dir = Directory.CreateTempSubdirectory("craftos-stop");
