@@ -7,7 +7,8 @@ namespace Phoenix.Conformance.ModuleCheck;
 /// The system a module is checked on (<c>check-module --system</c>): a folder laid out as a Phoenix root (lib/,
 /// usr/lib/, etc/ …, every file root-owned) or a tablefs image such as the docs repository's packages/rootfs.img, so
 /// the libraries a module requires are there. Its own /lib/modules is left out for check-module (only the checked
-/// module loads); <c>compare</c> keeps it (<c>keepModules</c>), to boot the system as it ships.
+/// module loads); <c>compare</c> keeps it (<c>keepModules</c>), to boot the system as it ships. Its init and /boot
+/// are always left out: the kernel under test boots it.
 /// </summary>
 public static class SystemImage
 {
@@ -37,6 +38,12 @@ public static class SystemImage
         {
             throw new ArgumentException($"no such folder or image: {path}", nameof(path));
         }
-        return keepModules ? image : image with { Entries = [.. image.Entries.Where(e => !e.Path.StartsWith("/lib/modules/", StringComparison.Ordinal))] };
+        // The system's own init and kernel (/sbin/init.lua, /boot) give way to the kernel under test and its adapter's
+        // agent: a stock image's init would start a login shell where the adapter expects its agent.
+        return image with
+        {
+            Entries = [.. image.Entries.Where(e => (keepModules || !e.Path.StartsWith("/lib/modules/", StringComparison.Ordinal))
+                && e.Path != "/sbin/init.lua" && e.Path != "/boot" && !e.Path.StartsWith("/boot/", StringComparison.Ordinal))],
+        };
     }
 }
