@@ -142,6 +142,13 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
             ? "the kernel went idle without answering (did it deliver the request to the agent?)"
             : $"the kernel kept busy for {_maxResumes} resumes without answering";
         var logged = lastWords?.Invoke();
+        // A kernel that logged a panic and then idles has stopped, as the contract counts it (Phoenix's panic prints
+        // "Kernel panic: …" and "We are hanging here..." and waits forever): the rule fails with its last words, it
+        // is not a harness error.
+        if (outcome == RunOutcome.Idle && logged is not null && logged.Contains("Kernel panic", StringComparison.Ordinal))
+        {
+            throw new KernelStoppedException($"{what}: the kernel panicked; it last logged: {logged}\n{computer.Report()}");
+        }
         throw new KernelHostException(
             $"{what}: {why}{(string.IsNullOrEmpty(logged) ? "" : "; the kernel last logged: " + logged)}{Unfinished()}\n{computer.Report()}");
     }

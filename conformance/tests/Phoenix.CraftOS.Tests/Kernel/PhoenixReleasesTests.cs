@@ -56,7 +56,9 @@ public class PhoenixReleasesTests
     }
 
     /// <summary>Every rule of both profiles, per release, comes out as reports/expectations/phoenix-&lt;version&gt;.yaml
-    /// says (a rule it does not list must pass); minutes per release.</summary>
+    /// says (a rule it does not list must pass); minutes per release. The files are per release, not per profile: an
+    /// entry may describe one profile's outcome (a v2-only method never called) while the rule passes in the other, so
+    /// a pass against an entry is a surprise only when the rule passes in every profile it runs in.</summary>
     [Test]
     public void EveryRelease_EveryRule_ComesOutAsItsExpectationsSay()
     {
@@ -70,15 +72,30 @@ public class PhoenixReleasesTests
                 continue;
             }
             var expectations = ExpectationsYaml.Read(file);
+            var passesAgainstAnEntry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var metAnEntry = new HashSet<string>(StringComparer.Ordinal);
             foreach (var profile in new[] { Profile.V1, Profile.V2 })
             {
                 foreach (var rule in SuiteAssembly.Rules.Where(r => r.Clause.AppliesTo(profile)))
                 {
                     var result = RuleRunner.Run(rule, adapter, new RunSettings { Profile = profile, TimeLimit = TimeSpan.FromSeconds(60) });
                     var expected = expectations.For(rule.Id)?.Outcome ?? RuleOutcome.Pass;
-                    if (result.Outcome != expected) surprises.Add($"{version} {profile} {rule.Id}: expected {expected}, got {result.Outcome}: {result.Message}");
+                    if (result.Outcome == expected)
+                    {
+                        metAnEntry.Add(rule.Id);
+                    }
+                    else if (result.Outcome == RuleOutcome.Pass)
+                    {
+                        if (!passesAgainstAnEntry.TryGetValue(rule.Id, out var list)) passesAgainstAnEntry[rule.Id] = list = [];
+                        list.Add($"{version} {profile} {rule.Id}: expected {expected}, got Pass in every profile");
+                    }
+                    else
+                    {
+                        surprises.Add($"{version} {profile} {rule.Id}: expected {expected}, got {result.Outcome}: {result.Message}");
+                    }
                 }
             }
+            surprises.AddRange(passesAgainstAnEntry.Where(p => !metAnEntry.Contains(p.Key)).Select(p => p.Value[0]));
         }
         Assert.That(surprises, Is.Empty, string.Join("\n", surprises));
     }
