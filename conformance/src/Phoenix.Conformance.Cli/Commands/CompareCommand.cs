@@ -44,9 +44,9 @@ public static class CompareCommand
             output.WriteLine($"{loaded.Steps.Count} step(s) of {scenarioFile} on {first.Name} {first.Version} and {second.Name} {second.Version}");
             foreach (var d in all)
             {
-                if (loaded.Accepted.FirstOrDefault(x => x.Key == d.Key) is { } accepted) output.WriteLine($"accepted: {d.Key} ({accepted.Reason})");
+                if (loaded.AcceptanceOf(d) is { } accepted) output.WriteLine($"accepted: {d.Key} ({accepted.Reason})");
             }
-            var differences = all.Where(d => loaded.Accepted.All(x => x.Key != d.Key)).ToList();
+            var differences = all.Where(d => loaded.AcceptanceOf(d) is null).ToList();
             foreach (var d in differences)
             {
                 output.WriteLine($"{d.Key}: {d.Description}");

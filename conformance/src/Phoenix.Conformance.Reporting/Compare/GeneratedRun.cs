@@ -58,6 +58,6 @@ public static class GeneratedRun
     {
         var candidate = scenario with { Steps = steps };
         return ScenarioDiff.Compare(ScenarioRun.Run(first, candidate), ScenarioRun.Run(second, candidate))
-            .Where(d => scenario.Accepted.All(a => a.Key != d.Key)).ToArray();
+            .Where(d => scenario.AcceptanceOf(d) is null).ToArray();
     }
 }

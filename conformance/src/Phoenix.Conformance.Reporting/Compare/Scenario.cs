@@ -36,6 +36,9 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     /// <summary>Differences listed under <c>accepted:</c> (key and reason), printed as accepted and not counted.</summary>
     public IReadOnlyList<AcceptedDifference> Accepted { get; init; } = [];
 
+    /// <summary>The <c>accepted:</c> entry that covers <paramref name="difference"/> (by its key), or null.</summary>
+    public AcceptedDifference? AcceptanceOf(Difference difference) => Accepted.FirstOrDefault(a => a.Key == difference.Key);
+
     /// <summary>The module files installed in /lib/modules (full paths), in the order listed.</summary>
     public IReadOnlyList<string> ModuleFiles { get; init; } = [];
 
