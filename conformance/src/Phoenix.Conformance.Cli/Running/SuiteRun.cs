@@ -21,6 +21,10 @@ public static class SuiteRun
     {
         var selection = new RuleSelection(RuleSelection.ParseProfile(request.Profile), request.Filters, request.Levels);
         var adapter = AdapterRegistry.Create(request.Adapter, request.AdapterPaths);
+        // With more than one job, the start-up's two slow steps run side by side: the empty boot of CheckBoots (a
+        // kernel's first boot) and the suite's discovery with the checks below. The boot's verdict is still taken
+        // where it was, so errors keep their order.
+        var bootCheck = request.Jobs > 1 ? Task.Run(() => CheckBoots(adapter)) : null;
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
         var seed = ParseSeed(request.Seed);
@@ -58,7 +62,8 @@ public static class SuiteRun
                 new AdapterInfo(adapter.Name, adapter.Version), selection.Profile, DateTimeOffset.Now, 0, [], Selection: chosen);
             Commands.DiffCommand.CheckComparable(baseline, planned, request.AllowMismatch);
         }
-        CheckBoots(adapter);
+        if (bootCheck is null) CheckBoots(adapter);
+        else bootCheck.GetAwaiter().GetResult();
         // Last of the checks (it creates the folder), still before any rule runs: a run of minutes must not end in an I/O error.
         EnsureWritableFolder(output, "--output");
         if (request.UpdateExpectations)
@@ -109,7 +114,7 @@ public static class SuiteRun
             };
         }
         var replaced = PreviousKernel(output, run.Adapter);
-        ReportFolder.Write(run, output);
+        ReportFolder.Write(run, output, request.Jobs);
         console.WriteLine($"Reports written to {Path.GetFullPath(output)}");
         if (replaced is not null) console.WriteLine($"note: they replace the reports of another kernel ({replaced}); give --output to keep both.");
         return Gate(run, request, expectations, comparison, output, console);
