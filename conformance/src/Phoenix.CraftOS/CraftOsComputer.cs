@@ -237,9 +237,10 @@ public sealed class CraftOsComputer : IDisposable
         var host = engine.CreateEnvironment();
         var bios = engine.Load(Resource("bios.lua"), "=[host:bios]", host);
         var config = engine.NewTable(LuaTable.Record(("host", _options.Host), ("headless", _options.Headless)));
-        // common/lua/bit32.lua, shared with the reference kernel; a host chunk, so its functions stay sealed.
+        // common/lua/bit32.lua and math52.lua, shared with the reference kernel; host chunks, so their functions stay sealed.
         using var bit32 = engine.Load(Resource("bit32.lua"), "=[host:bit32]", host);
-        engine.Call(bios, guest, native.Table, config, bit32);
+        using var math52 = engine.Load(Resource("math52.lua"), "=[host:math52]", host);
+        engine.Call(bios, guest, native.Table, config, bit32, math52);
     }
 
     private void Step(LuaArg[] args)

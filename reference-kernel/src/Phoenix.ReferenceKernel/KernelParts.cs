@@ -34,10 +34,13 @@ public static class KernelParts
     /// <summary>Set by C#: runs common/lua/bit32.lua (api-lualib.lua calls it).</summary>
     public const string LoadBit32 = "loadBit32";
 
+    /// <summary>Set by C#: runs common/lua/math52.lua, Lua 5.2's math.frexp and math.ldexp (api-lualib.lua calls it).</summary>
+    public const string LoadMath52 = "loadMath52";
+
     /// <summary>Every declared part, by the script that defines it.</summary>
     public static IReadOnlyDictionary<string, string[]> ByScript { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["(C#)"] = [Booting, LoadBit32],
+        ["(C#)"] = [Booting, LoadBit32, LoadMath52],
         ["kernel.lua"] = [KernelProcess, Dispatch, "expect", "handles", NewProcess, "newUserEnv", "processes", "syscalls", "syslog"],
         ["kmod.lua"] = ["invokeApi", "modules", "reportModuleError", "runUnload", "startModule", "storeModule"],
         ["usermode.lua"] = ["fromUser", "newThread", RunProgram, "runThread", "serveSyscall", "syscallLibrary", "toUser", "userModeCallback"],

@@ -55,6 +55,8 @@ public sealed partial class ReferenceKernel
 
     private static readonly string Bit32Source = ReadScript("bit32.lua");
 
+    private static readonly string Math52Source = ReadScript("math52.lua");
+
     /// <summary>The scripts this kernel runs: the built-ins, each replaced by its override if it has one.</summary>
     private static IEnumerable<KernelScript> ScriptsFor(KernelOptions options)
     {

@@ -47,11 +47,13 @@ public sealed partial class ReferenceKernel : IDisposable
         // The glue scripts are ours and never visible to modules, so they may introspect: the module checker's
         // script (an extra script) reads where a module's functions were defined and which code called a probe.
         using var scriptEnv = _engine.CreateEnvironment(SandboxDebug.Introspection);
-        // common/lua/bit32.lua, shared with the CraftOS host's bios: api-lualib.lua runs it as kernel.loadBit32().
+        // common/lua/bit32.lua and math52.lua, shared with the CraftOS host's bios: api-lualib.lua runs them as
+        // kernel.loadBit32() and kernel.loadMath52().
         // Our own scripts build the kernel and make almost no garbage: no collection until boot modules run.
         using (_engine.PauseCollector())
         {
             using (var bit32 = _engine.Load(CompiledScripts.For(Bit32Source), scriptEnv)) _engine.SetField(_internals, KernelParts.LoadBit32, bit32);
+            using (var math52 = _engine.Load(CompiledScripts.For(Math52Source), scriptEnv)) _engine.SetField(_internals, KernelParts.LoadMath52, math52);
             _engine.SetField(_internals, KernelParts.Booting, false);
             foreach (var script in scripts.Concat(ApiScripts))
             {

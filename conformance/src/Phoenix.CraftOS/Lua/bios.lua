@@ -1,10 +1,10 @@
 -- The host's bios: runs once per boot in a host-private environment, with the guest's global table, the table of
 -- native (C#) functions and the configuration. It fills the guest globals with what a kernel sees after a
--- bootloader such as UnBIOS: fs, term, os, peripheral, redstone, bit32, _HOST and _HEADLESS. Kernel code only ever
+-- bootloader such as UnBIOS: fs, term, os, peripheral, redstone, bit32, math.frexp/ldexp, _HOST and _HEADLESS. Kernel code only ever
 -- holds the closures made here, never `native`.
 -- Kernels swap the metatables of strings and numbers per process (Phoenix does), so nothing here calls methods on
 -- strings: every library function is captured as a local first.
-local G, native, config, loadBit32 = ...
+local G, native, config, loadBit32, loadMath52 = ...
 local type, error, select, pairs, tostring = type, error, select, pairs, tostring
 local floor, fmod, tointeger, mtype = math.floor, math.fmod, math.tointeger, math.type
 local yield = coroutine.yield
@@ -137,6 +137,11 @@ G.redstone, G.rs = redstone, redstone
 
 -- bit32 (Lua 5.4 has none): the shared library common/lua/bit32.lua, loaded by the host and run here.
 G.bit32 = loadBit32()
+
+-- math.frexp and math.ldexp (Lua 5.2's, which ComputerCraft's Lua keeps and Lua 5.4 dropped): the shared library
+-- common/lua/math52.lua, as for bit32. deflateans (compressfs's compressor) calls frexp.
+local math52 = loadMath52()
+G.math.frexp, G.math.ldexp = math52.frexp, math52.ldexp
 
 -- http, as on a computer with no network: the API is there (Phoenix 0.0.1-0.0.8 index http.request at load), a URL
 -- is checked as CC: Tweaked does, and every well-formed request fails the way CC:T reports a host it cannot resolve

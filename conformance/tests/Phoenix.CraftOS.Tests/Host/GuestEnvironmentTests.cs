@@ -2,7 +2,7 @@ using Phoenix.Values;
 
 namespace Phoenix.CraftOS.Tests.Host;
 
-/// <summary>The globals a kernel sees: bit32, _HOST, no _CC_VERSION, text-only load, os.date with float times.</summary>
+/// <summary>The globals a kernel sees: bit32, math.frexp/ldexp, _HOST, no _CC_VERSION, text-only load, os.date with float times.</summary>
 public class GuestEnvironmentTests
 {
     [Test]
@@ -14,6 +14,18 @@ public class GuestEnvironmentTests
                 bit32.extract(0xF0, 4, 4), bit32.replace(0, 3, 8, 2), bit32.band(2^48 * 3 + 9, 0xFF), bit32.btest(2, 4))
             """);
         Assert.That(run.Values, Is.EqualTo(new LuaValue[] { 5L, 0xFFFFFFFEL, 3L, 3L, 15L, 0xFFFFFFFFL, 0xFFFFFFFFL, 0L, 15L, 768L, 9L, false }));
+    }
+
+    /// <summary>Lua 5.2's frexp and ldexp, which ComputerCraft keeps (compressfs's deflateans compresses with frexp).</summary>
+    [Test]
+    public void MathFrexpAndLdexp_AreLua52s()
+    {
+        using var run = new KernelRun("""
+            local m, e = math.frexp(12)
+            local n, f = math.frexp(-0.375)
+            report(m, e, n, f, math.ldexp(0.75, 4), math.ldexp(1, -1074) > 0, select(2, math.frexp(0)), (pcall(math.frexp, "x")))
+            """);
+        Assert.That(run.Values, Is.EqualTo(new LuaValue[] { 0.75, 4L, -0.75, -1L, 12.0, true, 0L, false }));
     }
 
     [Test]

@@ -3,7 +3,8 @@
 -- Mirrors: globals Phoenix's kernel space keeps (os.epoch, os.getComputerID, term, Lua 5.2's math.frexp/ldexp)
 -- Libraries Phoenix's kernel space has beyond Lua 5.4's: bit32, which Phoenix keeps for modules written for
 -- ComputerCraft's Lua 5.2 (luz's decompressor uses it), and the parts of ComputerCraft's os that modules read at load.
--- bit32 is common/lua/bit32.lua, the library the CraftOS host's bios runs too (kernel.loadBit32, set by the kernel).
+-- bit32 is common/lua/bit32.lua, the library the CraftOS host's bios runs too (kernel.loadBit32, set by the kernel);
+-- math.frexp/ldexp likewise common/lua/math52.lua (kernel.loadMath52).
 local env, host, kernel = ...
 
 local type, error = type, error
@@ -77,21 +78,7 @@ term.isColour, term.getTextColour, term.setTextColour = term.isColor, term.getTe
 term.getBackgroundColour, term.setBackgroundColour = term.getBackgroundColor, term.setBackgroundColor
 env.term = term
 
--- math.frexp and math.ldexp: Lua 5.2's, which ComputerCraft's Lua keeps and Lua 5.4 dropped (deflateans, a
--- compression library compressfs loads, uses frexp). frexp(x) gives m, e with x = m * 2^e and 0.5 <= |m| < 1
--- (0, infinities and NaN give x, 0).
-function env.math.frexp(x)
-    expect(1, x, "number")
-    if x == 0 or x ~= x or x == math.huge or x == -math.huge then return x, 0 end
-    local e = math.floor(math.log(math.abs(x), 2)) + 1
-    local m = (x / 2.0 ^ (e - 1)) / 2
-    if math.abs(m) >= 1 then m, e = m / 2, e + 1 elseif math.abs(m) < 0.5 then m, e = m * 2, e - 1 end
-    return m, e
-end
-
-function env.math.ldexp(m, e)
-    expect(1, m, "number")
-    expect(2, e, "number")
-    local half = e // 2
-    return m * 2.0 ^ half * 2.0 ^ (e - half)
-end
+-- math.frexp and math.ldexp: Lua 5.2's, which ComputerCraft's Lua keeps and Lua 5.4 dropped: common/lua/math52.lua,
+-- the library the CraftOS host's bios runs too (kernel.loadMath52, set by the kernel).
+local math52 = kernel.loadMath52()
+env.math.frexp, env.math.ldexp = math52.frexp, math52.ldexp
