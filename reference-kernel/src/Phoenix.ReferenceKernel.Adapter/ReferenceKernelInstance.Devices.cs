@@ -9,9 +9,9 @@ namespace Phoenix.ReferenceKernel.Adapter;
 /// call logs here.</summary>
 internal sealed partial class ReferenceKernelInstance
 {
-    public override void Attach(PeripheralSpec peripheral) => kernel.AttachPeripheral(peripheral);
+    public override void Attach(PeripheralSpec peripheral) => ContractMapping.Translating(() => kernel.AttachPeripheral(peripheral));
 
-    public override void Detach(string name) => kernel.DetachPeripheral(name);
+    public override void Detach(string name) => ContractMapping.Translating(() => kernel.DetachPeripheral(name));
 
     public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) => kernel.PeripheralLog(name);
 }

@@ -4,11 +4,11 @@
 
 using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Devices;
+using Phoenix.ReferenceKernel.Logging;
 
 namespace Phoenix.ReferenceKernel;
 

@@ -1,5 +1,4 @@
 using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
