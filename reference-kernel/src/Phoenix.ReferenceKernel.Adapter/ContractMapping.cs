@@ -12,7 +12,7 @@ namespace Phoenix.ReferenceKernel.Adapter;
 /// boot exceptions, so the contract can change for adapter authors without touching the kernel, and the kernel can
 /// grow without widening the contract. Each mapping is plain copying; ContractMappingTests pins that nothing is lost.
 /// </summary>
-public static class ContractMapping
+public static partial class ContractMapping
 {
     public static Contract.SyscallResult ToContract(SyscallResult result) =>
         result.Succeeded ? Contract.SyscallResult.Success(result.Values) : Contract.SyscallResult.Failure(result.ErrorValue!);

@@ -1,6 +1,6 @@
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.ReferenceKernel.Logging;
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 using Phoenix.ReferenceKernel.Devices;
 
