@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 using Kernel = Phoenix.ReferenceKernel.ReferenceKernel;
 

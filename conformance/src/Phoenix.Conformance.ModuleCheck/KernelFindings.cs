@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel;
 using Phoenix.Values;
 
 namespace Phoenix.Conformance.ModuleCheck;

@@ -1,6 +1,5 @@
 using Phoenix.Common;
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 using Phoenix.ReferenceKernel;
 using Kernel = Phoenix.ReferenceKernel.ReferenceKernel;

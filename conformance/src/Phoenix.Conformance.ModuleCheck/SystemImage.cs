@@ -1,4 +1,3 @@
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.ReferenceKernel.Boot;
 
 namespace Phoenix.Conformance.ModuleCheck;

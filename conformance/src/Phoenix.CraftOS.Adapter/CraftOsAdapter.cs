@@ -111,7 +111,7 @@ public sealed class CraftOsAdapter : IKernelAdapter
         }
         var computer = new CraftOsComputer(Options);
         // Before the kernel boots, so it finds them when it probes the sides, without attach events.
-        computer.Peripherals.AttachAll(image.Peripherals);
+        computer.Peripherals.AttachAll(image.Peripherals.Select(PeripheralMapping.ToSimulation));
         try
         {
             ImageInstaller.Install(computer, _kernelDirectory, image);

@@ -19,7 +19,7 @@ public sealed class CraftOsKernel(CraftOsComputer computer, AgentChannel channel
 
     public override void Attach(PeripheralSpec peripheral)
     {
-        var name = Computer.Attach(peripheral);
+        var name = Computer.Attach(PeripheralMapping.ToSimulation(peripheral));
         Settle($"after attaching {peripheral} (event: peripheral {name})");
     }
 
@@ -29,7 +29,8 @@ public sealed class CraftOsKernel(CraftOsComputer computer, AgentChannel channel
         Settle($"after detaching {name}");
     }
 
-    public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) => Computer.Peripherals.Log(name);
+    public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) =>
+        Computer.Peripherals.Log(name).Select(PeripheralMapping.ToContract).ToArray();
 
     public override IReadOnlyList<SyslogEntry> ReadSyslog() =>
         Computer.FileSystem.HostRead(syslogPath) is { } bytes ? SyslogFile.Parse(Encoding.UTF8.GetString(bytes)) : [];

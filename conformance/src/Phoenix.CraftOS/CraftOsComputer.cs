@@ -1,7 +1,6 @@
 using System.Text;
 using Phoenix.Common;
 using Phoenix.ComputerCraft.Peripherals;
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 using Phoenix.CraftOS.Api;
 using Phoenix.CraftOS.Events;

@@ -17,8 +17,8 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.Conformance.Abstractions"] = ["Phoenix.Values"],
         ["Phoenix.Conformance.Rules"] = [],
         ["Phoenix.Lua"] = ["Phoenix.Values"],
-        ["Phoenix.ComputerCraft"] = ["Phoenix.Conformance.Abstractions"],
-        ["Phoenix.ReferenceKernel"] = ["Phoenix.Lua", "Phoenix.ComputerCraft", "Phoenix.Conformance.Abstractions"],
+        ["Phoenix.ComputerCraft"] = ["Phoenix.Values"],
+        ["Phoenix.ReferenceKernel"] = ["Phoenix.Lua", "Phoenix.ComputerCraft"],
         ["Phoenix.ReferenceKernel.Adapter"] = ["Phoenix.ReferenceKernel", "Phoenix.Conformance.Abstractions"],
         ["Phoenix.CraftOS"] = ["Phoenix.Lua", "Phoenix.ComputerCraft"],
         ["Phoenix.CraftOS.Adapter"] = ["Phoenix.CraftOS", "Phoenix.Conformance.Abstractions"],
@@ -40,18 +40,21 @@ public sealed partial class ProjectGraphTests
         ["Phoenix.Conformance.Protocol.Tests"] = ["Phoenix.Conformance.Protocol.Adapter", "Phoenix.Conformance.Cli"],
         ["Phoenix.Lua.Tests"] = ["Phoenix.Lua", "Phoenix.Conformance.Harness"],
         ["Phoenix.ComputerCraft.Tests"] = ["Phoenix.ComputerCraft"],
-        ["Phoenix.ReferenceKernel.Tests"] = ["Phoenix.Testing", "Phoenix.ReferenceKernel", "Phoenix.Conformance.Harness"],
+        ["Phoenix.ReferenceKernel.Tests"] = ["Phoenix.Testing", "Phoenix.ReferenceKernel", "Phoenix.ReferenceKernel.Adapter", "Phoenix.Conformance.Harness"],
         ["Phoenix.Mutation.Tests"] = ["Phoenix.Mutation"],
         ["Phoenix.Conformance.ModuleCheck.Tests"] = ["Phoenix.Conformance.ModuleCheck"],
         ["Phoenix.ReferenceKernel.Benchmarks"] = ["Phoenix.ReferenceKernel"],
         ["Phoenix.CraftOS.Benchmarks"] = ["Phoenix.CraftOS.Adapter", "Phoenix.Conformance.Suite"],
     };
 
-    /// <summary>Edges of <see cref="Allowed"/> that are known debts (dotted in the README), to be removed, not copied.</summary>
-    private static readonly (string From, string To)[] Debts =
-    [
-        ("Phoenix.ReferenceKernel", "Phoenix.Conformance.Abstractions"),
-    ];
+    /// <summary>Edges of <see cref="Allowed"/> that are known debts (dotted in the README), to be removed, not copied.
+    /// None today; a debt taken on is listed here and drawn dotted.</summary>
+    private static readonly (string From, string To)[] Debts = [];
+
+    /// <summary>The kernels and the simulation they share, each without its adapter: they own their types and never
+    /// reach the contract; each adapter is the one place that translates.</summary>
+    private static readonly string[] KernelsWithoutAdapters =
+        ["Phoenix.Lua", "Phoenix.ComputerCraft", "Phoenix.ReferenceKernel", "Phoenix.CraftOS"];
 
     private static readonly string[] Kernels =
         ["Phoenix.Lua", "Phoenix.ComputerCraft", "Phoenix.ReferenceKernel", "Phoenix.ReferenceKernel.Adapter", "Phoenix.CraftOS", "Phoenix.CraftOS.Adapter"];
@@ -99,6 +102,15 @@ public sealed partial class ProjectGraphTests
         foreach (var project in SuiteSide.Where(p => p != "Phoenix.Conformance.Cli"))
         {
             Assert.That(Reach(project), Has.None.AnyOf(Kernels), project);
+        }
+    }
+
+    [Test]
+    public void TheKernels_NeverReachTheContract_OnlyTheirAdaptersDo()
+    {
+        foreach (var project in KernelsWithoutAdapters)
+        {
+            Assert.That(Reach(project), Has.No.Member("Phoenix.Conformance.Abstractions"), project);
         }
     }
 

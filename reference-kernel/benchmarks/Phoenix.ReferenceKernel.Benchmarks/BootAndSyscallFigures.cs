@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 using Phoenix.Lua;
 

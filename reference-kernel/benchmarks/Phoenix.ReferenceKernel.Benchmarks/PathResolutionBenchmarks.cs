@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Benchmarks;

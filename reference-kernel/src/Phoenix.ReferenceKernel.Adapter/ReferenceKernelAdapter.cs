@@ -24,5 +24,6 @@ public sealed class ReferenceKernelAdapter(KernelOptions? options, string name) 
 
     public string Version => $"0.1.0 (Phoenix {(options ?? new KernelOptions()).PhoenixVersion} semantics)";
 
-    public IKernel Boot(BootImage image) => new ReferenceKernelInstance(ReferenceKernel.Boot(image, options));
+    public IKernel Boot(BootImage image) =>
+        ContractMapping.Translating(() => new ReferenceKernelInstance(ReferenceKernel.Boot(ContractMapping.ToKernel(image), options)));
 }

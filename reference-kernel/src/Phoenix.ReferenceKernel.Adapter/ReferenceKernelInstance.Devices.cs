@@ -2,6 +2,7 @@
 // Mirrors: no Phoenix part
 
 using Phoenix.Conformance.Abstractions.Peripherals;
+using static Phoenix.ReferenceKernel.Adapter.ContractMapping;
 
 namespace Phoenix.ReferenceKernel.Adapter;
 
@@ -9,9 +10,9 @@ namespace Phoenix.ReferenceKernel.Adapter;
 /// call logs here.</summary>
 internal sealed partial class ReferenceKernelInstance
 {
-    public override void Attach(PeripheralSpec peripheral) => kernel.AttachPeripheral(peripheral);
+    public override void Attach(PeripheralSpec peripheral) => Translating(() => kernel.AttachPeripheral(ToKernel(peripheral)));
 
-    public override void Detach(string name) => kernel.DetachPeripheral(name);
+    public override void Detach(string name) => Translating(() => kernel.DetachPeripheral(name));
 
-    public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) => kernel.PeripheralLog(name);
+    public override IReadOnlyList<PeripheralCall> ReadPeripheralLog(string name) => kernel.PeripheralLog(name).Select(ToContract).ToArray();
 }

@@ -3,12 +3,11 @@
 // Mirrors: Phoenix 40-hardware (peripheral events) and 99-main (the tree after boot modules)
 
 using Phoenix.ComputerCraft.Peripherals;
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 using Phoenix.Lua;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.ReferenceKernel.Devices;
+using Phoenix.ReferenceKernel.Logging;
 
 namespace Phoenix.ReferenceKernel;
 

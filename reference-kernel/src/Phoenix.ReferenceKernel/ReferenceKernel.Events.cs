@@ -1,7 +1,6 @@
 // Clauses: none (ComputerCraft events and eventHooks: Phoenix's kernel API beyond the page, KERNEL-API.md)
 // Mirrors: Phoenix 99-main (the event loop that runs eventHooks[name] for each event)
 
-using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Values;
 using Phoenix.Lua;
 

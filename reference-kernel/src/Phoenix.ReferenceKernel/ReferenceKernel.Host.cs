@@ -3,10 +3,10 @@
 
 using Phoenix.ComputerCraft.Paths;
 using Phoenix.Common;
-using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ReferenceKernel.Logging;
 using Phoenix.ReferenceKernel.Modules;
 using Phoenix.ReferenceKernel.Vfs;
 

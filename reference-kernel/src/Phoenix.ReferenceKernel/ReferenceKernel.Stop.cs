@@ -2,7 +2,7 @@
 // Compat: PX-DRV-INIT-ERROR-STOPS-KERNEL, PX-DRV-VALIDATED-AT-BIND
 // Mirrors: Phoenix 99-main (the panic when registering devices fails)
 
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel.Logging;
 
 namespace Phoenix.ReferenceKernel;
 

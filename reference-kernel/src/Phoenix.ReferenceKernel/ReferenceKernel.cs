@@ -2,8 +2,6 @@
 // Compat: PX-USER-ENVIRONMENT
 // Mirrors: Phoenix kernel.lua and 99-main (boot order: glue, boot modules, devices; syscalls and user programs)
 
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Values;
 using Phoenix.Lua;
 using Phoenix.ReferenceKernel.Boot;

@@ -1,7 +1,6 @@
 // Clauses: DRV-MODEM
 // Mirrors: CC: Tweaked's modem peripheral (getNamesRemote … callRemote, channels)
 
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 
 namespace Phoenix.ComputerCraft.Peripherals;

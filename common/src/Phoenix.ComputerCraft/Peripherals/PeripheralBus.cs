@@ -1,7 +1,6 @@
 // Clauses: DRV-MODEM, DRV-PERIPHERAL-API
 // Mirrors: ComputerCraft peripherals (peripheral.call, wired modem networks), which Phoenix 40-hardware and 55-drivers drive
 
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 
 namespace Phoenix.ComputerCraft.Peripherals;

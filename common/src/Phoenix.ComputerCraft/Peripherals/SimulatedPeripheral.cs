@@ -1,7 +1,6 @@
 // Clauses: none (one peripheral of the simulation)
 // Mirrors: a ComputerCraft peripheral
 
-using Phoenix.Conformance.Abstractions.Peripherals;
 
 namespace Phoenix.ComputerCraft.Peripherals;
 

@@ -1,5 +1,4 @@
 using Phoenix.ComputerCraft.Peripherals;
-using Phoenix.Conformance.Abstractions.Peripherals;
 using Phoenix.Values;
 
 namespace Phoenix.ComputerCraft.Tests.Peripherals;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Conformance.Harness.Running;
 using Phoenix.Conformance.Rules;
 using Phoenix.Conformance.Suite;

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Conformance.ModuleCheck;
 using Phoenix.Conformance.ModuleCheck.Acceptance;
 using Phoenix.Conformance.ModuleCheck.Output;
+using Phoenix.ReferenceKernel.Boot;
 
 namespace Phoenix.Conformance.Cli.Commands;
 

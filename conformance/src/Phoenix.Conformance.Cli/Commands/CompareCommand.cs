@@ -3,6 +3,7 @@ using Phoenix.Conformance.Abstractions.Kernel;
 using Phoenix.Conformance.Harness.Adapters;
 using Phoenix.Conformance.ModuleCheck;
 using Phoenix.Conformance.Reporting.Compare;
+using Phoenix.ReferenceKernel.Adapter;
 
 namespace Phoenix.Conformance.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class CompareCommand
             var cases = parse.GetValue(generate);
             if (cases is < 1 or > 100_000) throw new UsageException($"compare: --generate takes a number of cases from 1 to 100000 (got {cases}).");
             if (cases is null && parse.GetValue(shrunk) is not null) throw new UsageException("compare: --shrunk needs --generate.");
-            var loaded = Scenario.Read(scenarioFile, path => SystemImage.Load(path, keepModules: true), context.Variables);
+            var loaded = Scenario.Read(scenarioFile, path => ContractMapping.ToContract(SystemImage.Load(path, keepModules: true)), context.Variables);
             if (cases is not null && loaded.Generation is null) throw new UsageException($"compare: --generate needs a generate: section in '{scenarioFile}' (modules' functions to call, users).");
             var first = AdapterRegistry.Create(names[0], context.AdapterPathsFromEnvironment());
             var second = AdapterRegistry.Create(names[1], context.AdapterPathsFromEnvironment());

@@ -1,6 +1,7 @@
 using Phoenix.Common;
 using Phoenix.Conformance.Cli;
 using Phoenix.Conformance.ModuleCheck;
+using Phoenix.ReferenceKernel.Adapter;
 
 namespace Phoenix.Conformance.Reporting.Tests.Cli;
 
@@ -38,7 +39,7 @@ public sealed class ScenarioImageTests
         // The tiny image holds one module in /lib/modules: compare keeps it, so both kernels boot it as shipped.
         Environment.SetEnvironmentVariable(Variable, TinyImage);
         var file = Scenario($"image: ${{{Variable}}}\nsteps:\n  - user: root\n    program: local t = syscall.listmodules() table.sort(t) return table.concat(t, \",\")\n");
-        var scenario = Compare.Scenario.Read(file, path => SystemImage.Load(path, keepModules: true), Environment.GetEnvironmentVariable);
+        var scenario = Compare.Scenario.Read(file, path => ContractMapping.ToContract(SystemImage.Load(path, keepModules: true)), Environment.GetEnvironmentVariable);
         Assert.That(scenario.Image.Entries.Select(e => e.Path), Has.Some.StartsWith("/lib/modules/"));
         var (exit, output, error) = CliRun.Real("compare", "--adapter", "reference", "--adapter", "reference", "--scenario", file);
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), output + error);

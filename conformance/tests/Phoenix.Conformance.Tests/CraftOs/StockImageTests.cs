@@ -24,7 +24,7 @@ public class StockImageTests
         {
             Assert.Ignore("Did not run: set PHOENIX_ROOTFS_IMG (Phoenix's stock rootfs.img) and PHOENIX_KERNEL_DIR (Phoenix 0.0.9's kernel directory).");
         }
-        var stock = TableFsImage.ReadFile(imagePath).Image;
+        var stock = ContractMapping.ToContract(TableFsImage.ReadFile(imagePath).Image);
         var image = stock with { Entries = [.. stock.Entries.Where(e => e.Path != "/sbin/init.lua" && e.Path != "/boot" && !e.Path.StartsWith("/boot/", StringComparison.Ordinal))] };
         var modules = image.Entries
             .Where(e => !e.IsDirectory && e.Path.StartsWith("/lib/modules/", StringComparison.Ordinal) && e.Path.EndsWith(".lua", StringComparison.Ordinal) && e.Path.Count(c => c == '/') == 3)

@@ -15,7 +15,7 @@ namespace Phoenix.ReferenceKernel.Boot;
 /// </summary>
 public static class BootSequence
 {
-    public static void LoadBootModules(MemoryFileSystem fs, Syslog syslog, ModulePolicy policy, Func<string, Conformance.Abstractions.Kernel.SyscallResult> loadAsKernel)
+    public static void LoadBootModules(MemoryFileSystem fs, Syslog syslog, ModulePolicy policy, Func<string, SyscallResult> loadAsKernel)
     {
         syslog.Info($"Loading kernel modules from {ModulePolicy.ModuleDirectory}");
         var paths = policy.BootModulePaths(fs);

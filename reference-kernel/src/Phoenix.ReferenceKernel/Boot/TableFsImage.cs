@@ -1,9 +1,9 @@
 // Clauses: none (reading boot images from the field, not a page behaviour)
 // Mirrors: Phoenix's tablefs image format (the docs repository's packages/rootfs.img, read by its tablefs filesystem)
 
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Values;
 using Phoenix.Lua;
+using Phoenix.ReferenceKernel.Vfs;
 
 namespace Phoenix.ReferenceKernel.Boot;
 

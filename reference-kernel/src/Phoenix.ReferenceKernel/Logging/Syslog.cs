@@ -2,7 +2,6 @@
 // Compat: PX-MOD-SYSLOG
 // Mirrors: Phoenix 20-syslog (the log itself; Scripting/kernel.lua writes to it)
 
-using Phoenix.Conformance.Abstractions.Kernel;
 
 namespace Phoenix.ReferenceKernel.Logging;
 

@@ -2,7 +2,6 @@
 // Compat: PX-FS-CHMOD-CHOWN
 // Mirrors: Phoenix 05-filesystem (tmpfs entries and their permissions)
 
-using Phoenix.Conformance.Abstractions.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;
 

@@ -3,7 +3,7 @@
 // Mirrors: Phoenix 05-filesystem (tmpfs storage)
 
 using Phoenix.ComputerCraft.Paths;
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 
 namespace Phoenix.ReferenceKernel.Vfs;
 

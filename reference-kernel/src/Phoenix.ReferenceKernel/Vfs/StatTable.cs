@@ -2,7 +2,6 @@
 // Compat: PX-FS-CHMOD-CHOWN
 // Mirrors: Phoenix 05-filesystem (the stat table)
 
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Vfs;

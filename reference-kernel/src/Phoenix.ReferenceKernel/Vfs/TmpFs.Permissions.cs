@@ -2,7 +2,6 @@
 // Compat: PX-FS-CHMOD-CHOWN
 // Mirrors: Phoenix 05-filesystem (tmpfs permission checks)
 
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Values;
 using Phoenix.Lua;
 

@@ -3,7 +3,6 @@
 // Mirrors: Phoenix 05-filesystem (the tmpfs type)
 
 using Phoenix.ComputerCraft.Paths;
-using Phoenix.Conformance.Abstractions.Boot;
 using Phoenix.Values;
 using Phoenix.Lua;
 

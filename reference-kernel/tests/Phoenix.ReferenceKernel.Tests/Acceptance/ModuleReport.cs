@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel.Logging;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Acceptance;

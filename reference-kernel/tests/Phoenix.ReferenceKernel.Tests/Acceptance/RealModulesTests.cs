@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 
 namespace Phoenix.ReferenceKernel.Tests.Acceptance;
 

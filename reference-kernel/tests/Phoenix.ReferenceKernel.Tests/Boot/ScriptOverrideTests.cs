@@ -1,5 +1,4 @@
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Boot;

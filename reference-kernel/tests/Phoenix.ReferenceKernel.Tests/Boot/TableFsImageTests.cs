@@ -1,7 +1,7 @@
 using System.Text;
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Values;
 using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ReferenceKernel.Vfs;
+using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Boot;
 

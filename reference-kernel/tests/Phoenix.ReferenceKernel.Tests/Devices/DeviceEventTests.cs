@@ -1,6 +1,6 @@
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ReferenceKernel.Logging;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 using Phoenix.ReferenceKernel.Devices;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 using Phoenix.Testing.Snapshots;
 

@@ -1,5 +1,5 @@
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Devices;

@@ -1,6 +1,5 @@
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
-using Phoenix.Conformance.Abstractions.Peripherals;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ComputerCraft.Peripherals;
 using Phoenix.Values;
 using static Phoenix.ReferenceKernel.Tests.KernelApi.KernelApiImage;
 

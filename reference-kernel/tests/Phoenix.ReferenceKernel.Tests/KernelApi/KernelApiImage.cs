@@ -1,5 +1,5 @@
-using Phoenix.Conformance.Abstractions.Boot;
-using Phoenix.Conformance.Abstractions.Kernel;
+using Phoenix.ReferenceKernel.Boot;
+using Phoenix.ReferenceKernel.Logging;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.KernelApi;

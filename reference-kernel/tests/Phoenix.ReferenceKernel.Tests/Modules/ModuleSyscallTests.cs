@@ -1,4 +1,4 @@
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 
 namespace Phoenix.ReferenceKernel.Tests.Modules;

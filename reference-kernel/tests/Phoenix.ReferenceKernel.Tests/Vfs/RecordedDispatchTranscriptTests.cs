@@ -1,5 +1,5 @@
 using System.Text;
-using Phoenix.Conformance.Abstractions.Boot;
+using Phoenix.ReferenceKernel.Boot;
 using Phoenix.Values;
 using Phoenix.Testing.Snapshots;
 
