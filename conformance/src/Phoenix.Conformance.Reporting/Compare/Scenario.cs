@@ -17,6 +17,8 @@ public sealed record AcceptedDifference(string Key, string Reason);
 /// <code>
 /// image: ${PHOENIX_ROOTFS_IMG}       # optional: a system to boot (a folder or a tablefs image), modules on top
 /// modules: [mymodule.lua]            # relative to the scenario file
+/// peripherals:                       # optional: attached at boot (see ScenarioPeripherals)
+///   - {name: left, type: chatBox, methods: {sendMessage: [true]}}
 /// steps:
 ///   - user: alice
 ///     program: return syscall.callmodule("mymodule", "echo", 1, nil, "three")
@@ -57,9 +59,10 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         variables ??= _ => null;
         if (!File.Exists(file)) throw new ScenarioException($"Cannot read scenario '{file}': no such file.");
         Document? document;
+        var text = File.ReadAllText(file);
         try
         {
-            document = Reader.Deserialize<Document?>(File.ReadAllText(file));
+            document = Reader.Deserialize<Document?>(text);
         }
         catch (YamlException e)
         {
@@ -89,6 +92,8 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             image = image.WithFile("/lib/modules/" + Path.GetFileName(path), File.ReadAllBytes(path));
             moduleFiles.Add(Path.GetFullPath(path));
         }
+        var peripherals = ScenarioPeripherals.Read(file, text);
+        image = peripherals.Aggregate(image, (i, p) => i.WithPeripheral(p));
         var generation = document?.Generate is { } generate ? ReadGeneration(file, generate, moduleFiles) : null;
         var steps = new List<ScenarioStep>();
         foreach (var (step, index) in (document?.Steps ?? []).Select((s, i) => (s, i + 1)))
@@ -143,6 +148,7 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     {
         var text = new System.Text.StringBuilder();
         text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select(f => Quote(Path.GetRelativePath(folder, f))))).Append("]\n");
+        if (Image.Peripherals.Count > 0) text.Append(ScenarioPeripherals.ToYaml(Image.Peripherals));
         text.Append("steps:\n");
         foreach (var step in steps) text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
         if (Accepted.Count > 0)
@@ -163,6 +169,10 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     {
         public string? Image { get; set; }
         public List<string>? Modules { get; set; }
+
+        /// <summary>Read apart, by <see cref="ScenarioPeripherals"/>, through YAML's node model.</summary>
+        public object? Peripherals { get; set; }
+
         public List<StepEntry>? Steps { get; set; }
         public List<AcceptedEntry>? Accepted { get; set; }
         public GenerateEntry? Generate { get; set; }

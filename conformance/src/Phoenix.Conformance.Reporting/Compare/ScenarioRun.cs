@@ -10,7 +10,7 @@ public sealed record Observation(string Key, string Description, string Value);
 /// <summary>
 /// Runs a scenario on one kernel and records what can be observed through the adapter: each step's values or
 /// error's first line (tracebacks differ between Lua VMs), then root's listmodules and mountlist (sorted: the order
-/// of pairs is unspecified) and the syslog's error lines.
+/// of pairs is unspecified), the calls each declared peripheral received and the syslog's error lines.
 /// </summary>
 public static class ScenarioRun
 {
@@ -38,6 +38,14 @@ public static class ScenarioRun
                 observations.Add(new Observation("listmodules", "listmodules (root)", Sorted(kernel.RunUserChunk("root", "return syscall.listmodules()"))));
                 observations.Add(new Observation("mountlist", "mountlist (root), paths and types",
                     Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end return t"))));
+                foreach (var (name, modem) in LoggedPeripherals(scenario))
+                {
+                    // A modem's own methods (isWireless, getNamesRemote, getTypeRemote, ...) are how a kernel walks
+                    // its network, as often as it likes; what it forwards to devices (callRemote) is the drivers' work.
+                    var calls = kernel.ReadPeripheralLog(name).Where(c => !modem || c.Method == "callRemote");
+                    observations.Add(new Observation($"peripheral {name}", modem ? $"calls modem {name} forwarded (callRemote)" : $"calls peripheral {name} received",
+                        string.Join("; ", calls.Select(c => c.ToString()))));
+                }
                 var errors = kernel.ReadSyslog().Where(e => e.Level >= SyslogLevel.Error).Select(e => e.Message.Split('\n')[0]);
                 observations.Add(new Observation("syslog errors", "syslog lines at level error or above", string.Join(" | ", errors)));
             }
@@ -48,6 +56,13 @@ public static class ScenarioRun
         }
         return observations;
     }
+
+    /// <summary>Every declared peripheral and every implied wired modem (a modem logs the calls it forwards), each
+    /// with whether it is a modem.</summary>
+    private static IEnumerable<(string Name, bool Modem)> LoggedPeripherals(Scenario scenario) =>
+        scenario.Image.Peripherals
+            .SelectMany(p => p.ModemSide is null ? [(p.Name, p.IsModem)] : new[] { (p.ModemSide, true), (p.Name, false) })
+            .DistinctBy(p => p.Item1, StringComparer.Ordinal);
 
     private static string Show(SyscallResult result) =>
         result.Succeeded ? "ok(" + string.Join(", ", result.Values.Select(Plain)) + ")" : "error(" + result.ErrorFirstLine + ")";
