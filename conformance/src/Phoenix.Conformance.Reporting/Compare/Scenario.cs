@@ -23,7 +23,7 @@ public sealed record AcceptedDifference(string Key, string Reason);
 ///   - user: alice
 ///     program: return syscall.callmodule("mymodule", "echo", 1, nil, "three")
 /// accepted:                          # differences the page leaves open, with why
-///   - key: mountlist
+///   - key: root filesystem
 ///     reason: the root filesystem's type is the kernel's choice
 /// generate:                          # for compare --generate: what generated steps use
 ///   calls: [mymodule.echo]           # module functions to call (module.function)

@@ -9,8 +9,8 @@ public sealed record Observation(string Key, string Description, string Value);
 
 /// <summary>
 /// Runs a scenario on one kernel and records what can be observed through the adapter: each step's values or
-/// error's first line (tracebacks differ between Lua VMs), then root's listmodules and mountlist (sorted: the order
-/// of pairs is unspecified), the calls each declared peripheral received and the syslog's error lines.
+/// error's first line (tracebacks differ between Lua VMs), then root's listmodules, the root filesystem's type and the other mounts (sorted:
+/// the order of pairs is unspecified), the calls each declared peripheral received and the syslog's error lines.
 /// </summary>
 public static class ScenarioRun
 {
@@ -36,8 +36,12 @@ public static class ScenarioRun
                     observations.Add(new Observation($"step {index}", $"{step.User}: {OneLine(step.Program)}", Show(result)));
                 }
                 observations.Add(new Observation("listmodules", "listmodules (root)", Sorted(kernel.RunUserChunk("root", "return syscall.listmodules()"))));
-                observations.Add(new Observation("mountlist", "mountlist (root), paths and types",
-                    Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end return t"))));
+                // The root filesystem's type is the kernel's choice (tmpfs, craftos, ...), so it is its own observation
+                // and a scenario can accept it without hiding the mounts its steps made.
+                observations.Add(new Observation("root filesystem", "the type of the filesystem mounted at / (mountlist)",
+                    Show(kernel.RunUserChunk("root", "for _, m in ipairs(syscall.mountlist()) do if m.path == '/' then return m.type end end"))));
+                observations.Add(new Observation("mountlist", "mountlist (root), paths and types, but /",
+                    Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do if m.path ~= '/' then t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end end return t"))));
                 foreach (var (name, modem) in LoggedPeripherals(scenario))
                 {
                     // A modem's own methods (isWireless, getNamesRemote, getTypeRemote, ...) are how a kernel walks

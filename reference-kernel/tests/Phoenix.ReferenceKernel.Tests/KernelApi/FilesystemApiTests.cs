@@ -51,10 +51,10 @@ public class FilesystemApiTests
     }
 
     [Test]
-    public void CraftosFilesystem_MountsAFolderOfTheDisk()
+    public void CraftosFilesystem_MountsAFolderOfTheDisk_WhereTheSystemIsUnderRoot()
     {
         using var kernel = BootToolbox(image => image.WithFile("/srv/hello.txt", "hi").WithDirectory("/mnt/c"));
-        Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv", "/mnt/c"]).Succeeded, Is.True);
+        Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv", "/mnt/c"]).Succeeded, Is.True);
         Assert.Multiple(() =>
         {
             Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/mnt/c/hello.txt"), Is.EqualTo(new LuaValue[] { "hi", "root" }));
@@ -62,8 +62,14 @@ public class FilesystemApiTests
             Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/srv/new.txt")[0], Is.EqualTo((LuaValue)"made"), "the same disk");
             Assert.That(Call(kernel, "alice", "toolbox", "writeAs", "/mnt/c/alice.txt", "x")[0], Is.EqualTo((LuaValue)false), "the disk's permissions apply");
             var mounts = kernel.Syscall("root", "mountlist", []).Values[0] as LuaTable;
-            Assert.That(mounts!.Array.OfType<LuaTable>().Any(m => m[(LuaValue)"type"].Equals((LuaValue)"craftos") && m[(LuaValue)"source"].Equals((LuaValue)"/srv")), Is.True);
-            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv/hello.txt", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Not a directory"));
+            Assert.That(mounts!.Array.OfType<LuaTable>().Any(m => m[(LuaValue)"type"].Equals((LuaValue)"craftos") && m[(LuaValue)"source"].Equals((LuaValue)"/root/srv")), Is.True);
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv/hello.txt", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Could not mount /root/srv/hello.txt: No such directory"));
+            // Phoenix's craftos messages for a file that is not there to read and for a directory.
+            Assert.That(kernel.RunUserChunk("root", "local _, a = syscall.open('/mnt/c/missing.txt', 'r') local _, b = syscall.open('/mnt/c/missing.txt', 'rb') syscall.mkdir('/mnt/c/dir') local _, c = syscall.open('/mnt/c/dir', 'w') return a, b, c", []).Values,
+                Is.EqualTo(new LuaValue[] { "File not found", "File not found", "Is a directory" }));
+            // The system sits under /root on the computer's disk, as Phoenix's default root argument puts it.
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Could not mount /srv: No such directory"));
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv", "/mnt/c", LuaTable.Record(("overlay", true), ("ro", "yes"))]).ErrorText, Does.Contain("bad field \"ro\" (expected boolean or nil, got string)"));
             // ComputerCraft's handles: binary writes take numbers as bytes, binary reads give a byte and seek.
             Assert.That(Call(kernel, "root", "toolbox", "bytes", "/mnt/c/bytes.bin"), Is.EqualTo(new LuaValue[] { 65, "ABC" }));
         });
