@@ -75,6 +75,53 @@ public class FilesystemApiTests
         });
     }
 
+    /// <summary>fixtures/kernel-api/wrapfs.lua, a wrapping filesystem in the manner of compressfs: mounted over a
+    /// craftos folder by its default base class, files go through its handles to the base with its tag.</summary>
+    [Test]
+    public void WrappingFilesystem_OverCraftos_WritesThroughToTheDisk()
+    {
+        using var kernel = ReferenceKernel.Boot(With("wrapfs").WithDirectory("/srv").WithDirectory("/mnt/w"));
+        AssertLoaded(kernel, "wrapfs");
+        Assert.That(kernel.Syscall("root", "mount", ["wrapfs", "/root/srv", "/mnt/w"]).ErrorText, Is.Null.Or.Empty);
+        var result = kernel.RunUserChunk("root", """
+            local f = assert(syscall.open("/mnt/w/a.txt", "w")) f.write("hello") f.close()
+            local g = assert(syscall.open("/mnt/w/a.txt", "r")) local through = g.readAll() g.close()
+            local h = assert(syscall.open("/srv/a.txt", "r")) local raw = h.readAll() h.close()
+            return through, raw, table.concat(syscall.list("/mnt/w"), ",")
+            """, []);
+        Assert.That(result.Values, Is.EqualTo(new LuaValue[] { "hello", "W:hello", "a.txt" }), result.ErrorText);
+        Assert.That(kernel.Syscall("root", "mount", ["wrapfs", "/root/srv", "/mnt/w", LuaTable.Record(("overlay", true), ("wrapfs_basefs", "nofs"))]).ErrorText,
+            Does.Contain("Unknown base filesystem type 'nofs'"));
+    }
+
+    /// <summary>filesystem.mkdir, rename, link, mkfifo, chmod, chown, list, stat, remove, mount, mountlist and unmount
+    /// run the kernel's own calls as the given process (wrapfs's tour and mountTour).</summary>
+    [Test]
+    public void FilesystemCalls_RunAsTheGivenProcess()
+    {
+        using var kernel = ReferenceKernel.Boot(With("wrapfs").WithDirectory("/srv").WithDirectory("/mnt/w").WithDirectory("/tmp").WithDirectory("/home/alice", owner: "alice"));
+        AssertLoaded(kernel, "wrapfs");
+        var root = Call(kernel, "root", "wrapfs", "tour", "/tmp")[0];
+        Assert.Multiple(() =>
+        {
+            // The built-in tmpfs has neither links nor FIFOs; the calls reach it and say so.
+            Assert.That(Field(root, "linked"), Is.EqualTo((LuaValue)"Filesystem does not support links"));
+            Assert.That(Field(root, "fifo"), Is.EqualTo((LuaValue)"Filesystem does not support FIFOs"));
+            Assert.That(Field(root, "listed"), Is.EqualTo((LuaValue)"b.txt"));
+            Assert.That(Field(root, "world"), Is.EqualTo((LuaValue)false));
+            Assert.That(Field(root, "chown"), Is.EqualTo((LuaValue)true));
+            Assert.That(Field(root, "owner"), Is.EqualTo((LuaValue)"bob"));
+            Assert.That(Field(root, "removed"), Is.EqualTo((LuaValue)true));
+            Assert.That(kernel.Syscall("alice", "callmodule", ["wrapfs", "tour", "/srv"]).ErrorText, Does.Contain("Permission denied"), "as alice");
+            Assert.That(Field(Call(kernel, "alice", "wrapfs", "tour", "/home/alice")[0], "removed"), Is.EqualTo((LuaValue)true));
+            Assert.That(Call(kernel, "root", "wrapfs", "mountTour", "/root/srv", "/mnt/w"), Is.EqualTo(new LuaValue[] { true, "wrapfs", 0 }));
+            Assert.That(Call(kernel, "alice", "wrapfs", "mountTour", "/root/srv", "/mnt/w")[0], Is.EqualTo((LuaValue)false));
+            Assert.That(Call(kernel, "root", "wrapfs", "levels"), Is.EqualTo(new LuaValue[] { true }));
+            Assert.That(kernel.Syslog.Entries.Where(e => e.Module == "wrapfs").Select(e => e.Message),
+                Is.EqualTo(new[] { "wrapfs is now loaded", "notice", "warning", "error", "critical", "panic" }));
+        });
+    }
+
     /// <summary>A handle the kernel made comes back through callmodule as itself (Phoenix passes tables by reference;
     /// compressfs keys state by it), but not once its holder gave it a metatable of their own or changed the kernel's
     /// (ADV-USER-FOREIGN-METAMETHODS still holds: such a table arrives as a plain copy).</summary>
