@@ -44,6 +44,17 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     /// <summary>The module files installed in /lib/modules (full paths), in the order listed.</summary>
     public IReadOnlyList<string> ModuleFiles { get; init; } = [];
 
+    /// <summary>How <c>image:</c> and each of <c>modules:</c> were written, for <see cref="ToYaml"/>: an entry naming
+    /// an environment variable is written back as it was, so a shrunk scenario still names inputs from outside the
+    /// repository the same way; null for no image.</summary>
+    public string? ImageEntry { get; init; }
+
+    /// <summary>The <c>image:</c> entry's full path (expanded), or null.</summary>
+    public string? ImageFile { get; init; }
+
+    /// <summary>The <c>modules:</c> entries as written, in the order of <see cref="ModuleFiles"/>.</summary>
+    public IReadOnlyList<string> ModuleEntries { get; init; } = [];
+
     /// <summary>What generated steps are made of (<c>generate:</c>); null when the file has no such section.</summary>
     public GenerationSpace? Generation { get; init; }
 
@@ -70,10 +81,12 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var image = BootImage.Empty;
+        string? imageFile = null;
         if (document?.Image is { Length: > 0 } imageEntry)
         {
             if (loadImage is null) throw new ScenarioException($"Invalid scenario '{file}': image: cannot be read here.");
             var imagePath = Path.Combine(folder, Expand(file, imageEntry, variables));
+            imageFile = Path.GetFullPath(imagePath);
             try
             {
                 image = loadImage(imagePath);
@@ -114,7 +127,11 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             }
             accepted.Add(new AcceptedDifference(entry.Key, entry.Reason));
         }
-        return new Scenario(image, steps, file) { Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation };
+        return new Scenario(image, steps, file)
+        {
+            Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation,
+            ImageEntry = document?.Image is { Length: > 0 } ? document.Image : null, ImageFile = imageFile, ModuleEntries = document?.Modules ?? [],
+        };
     }
 
     /// <summary>${NAME} → the environment variable's value; an unset one is a one-line error naming it.</summary>
@@ -142,12 +159,15 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         return new GenerationSpace(modules!, calls, users);
     }
 
-    /// <summary>This scenario's modules with other steps, as YAML a reader can rerun with <c>--scenario</c>; module
-    /// paths are written relative to <paramref name="folder"/>, where the file goes.</summary>
+    /// <summary>This scenario's image, modules, peripherals and accepted differences with other steps, as YAML a reader
+    /// can rerun with <c>--scenario</c>; paths are written relative to <paramref name="folder"/>, where the file goes,
+    /// unless they were written with an environment variable.</summary>
     public string ToYaml(IReadOnlyList<ScenarioStep> steps, string folder)
     {
         var text = new System.Text.StringBuilder();
-        text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select(f => Quote(Path.GetRelativePath(folder, f))))).Append("]\n");
+        string Entry(string? written, string full) => written is not null && written.Contains("${", StringComparison.Ordinal) ? written : Path.GetRelativePath(folder, full);
+        if (ImageFile is not null) text.Append("image: ").Append(Quote(Entry(ImageEntry, ImageFile))).Append('\n');
+        text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select((f, i) => Quote(Entry(i < ModuleEntries.Count ? ModuleEntries[i] : null, f))))).Append("]\n");
         if (Image.Peripherals.Count > 0) text.Append(ScenarioPeripherals.ToYaml(Image.Peripherals));
         text.Append("steps:\n");
         foreach (var step in steps) text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');

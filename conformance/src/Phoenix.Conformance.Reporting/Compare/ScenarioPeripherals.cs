@@ -26,8 +26,8 @@ namespace Phoenix.Conformance.Reporting.Compare;
 /// </code>
 /// Values are YAML's: plain <c>true</c>/<c>false</c>, <c>null</c>/<c>~</c> (nil), integers and floats are Lua's;
 /// anything quoted is a string; lists are Lua arrays (a null is a hole) and mappings Lua tables with string
-/// keys (a null value leaves the key out). The YAML is read through its node model because the scalar's style (quoted or plain) is
-/// what tells <c>"1"</c> from <c>1</c>.
+/// keys (a null value leaves the key out). The YAML is read through its node model because the scalar's style
+/// (quoted or plain) is what tells <c>"1"</c> from <c>1</c>.
 /// </summary>
 public static class ScenarioPeripherals
 {
