@@ -5,8 +5,16 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Phoenix.Conformance.Reporting.Compare;
 
-/// <summary>One step of a scenario: a user program (Lua, run in user mode as <paramref name="User"/>).</summary>
-public sealed record ScenarioStep(string User, string Program);
+/// <summary>One step of a scenario: a user program (Lua, run in user mode as <paramref name="User"/>), or, with
+/// <see cref="Attach"/> or <see cref="Detach"/> set (and no program), a peripheral attached or detached now.</summary>
+public sealed record ScenarioStep(string User, string Program)
+{
+    /// <summary>A peripheral to attach at this step (<c>attach:</c>, written as in <c>peripherals:</c>).</summary>
+    public Abstractions.Peripherals.PeripheralSpec? Attach { get; init; }
+
+    /// <summary>The name (side or network name) of a peripheral to detach at this step (<c>detach:</c>).</summary>
+    public string? Detach { get; init; }
+}
 
 /// <summary>A difference the page leaves open, accepted with its reason: by key ("step 2", "mountlist", …).</summary>
 public sealed record AcceptedDifference(string Key, string Reason);
@@ -22,6 +30,7 @@ public sealed record AcceptedDifference(string Key, string Reason);
 /// steps:
 ///   - user: alice
 ///     program: return syscall.callmodule("mymodule", "echo", 1, nil, "three")
+///   - attach: {name: top, type: chatBox}   # a peripheral attached now (detach: top takes it away)
 /// accepted:                          # differences the page leaves open, with why
 ///   - key: root filesystem
 ///     reason: the root filesystem's type is the kernel's choice
@@ -109,13 +118,15 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         image = peripherals.Aggregate(image, (i, p) => i.WithPeripheral(p));
         var generation = document?.Generate is { } generate ? ReadGeneration(file, generate, moduleFiles) : null;
         var steps = new List<ScenarioStep>();
+        var attaching = ScenarioPeripherals.ReadAttachSteps(file, text);
         foreach (var (step, index) in (document?.Steps ?? []).Select((s, i) => (s, i + 1)))
         {
-            if (string.IsNullOrWhiteSpace(step.User) || string.IsNullOrWhiteSpace(step.Program))
-            {
-                throw new ScenarioException($"Invalid scenario '{file}': step {index} needs a user and a program.");
-            }
-            steps.Add(new ScenarioStep(step.User, step.Program));
+            var program = !string.IsNullOrWhiteSpace(step.User) || !string.IsNullOrWhiteSpace(step.Program);
+            var kinds = (program ? 1 : 0) + (step.Attach is null ? 0 : 1) + (step.Detach is null ? 0 : 1);
+            if (kinds == 1 && attaching.TryGetValue(index, out var attach)) steps.Add(new ScenarioStep("", "") { Attach = attach });
+            else if (kinds == 1 && step.Detach is { Length: > 0 } detach) steps.Add(new ScenarioStep("", "") { Detach = detach });
+            else if (kinds == 1 && !string.IsNullOrWhiteSpace(step.User) && !string.IsNullOrWhiteSpace(step.Program)) steps.Add(new ScenarioStep(step.User, step.Program));
+            else throw new ScenarioException($"Invalid scenario '{file}': step {index} needs a user and a program, or one attach: or detach: alone.");
         }
         if (steps.Count == 0 && generation is null) throw new ScenarioException($"Invalid scenario '{file}': no steps (and no generate: section).");
         var accepted = new List<AcceptedDifference>();
@@ -170,7 +181,12 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select((f, i) => Quote(Entry(i < ModuleEntries.Count ? ModuleEntries[i] : null, f))))).Append("]\n");
         if (Image.Peripherals.Count > 0) text.Append(ScenarioPeripherals.ToYaml(Image.Peripherals));
         text.Append("steps:\n");
-        foreach (var step in steps) text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
+        foreach (var step in steps)
+        {
+            if (step.Attach is { } attach) text.Append("  - attach: ").Append(ScenarioPeripherals.ToYaml(attach)).Append('\n');
+            else if (step.Detach is { } detach) text.Append("  - detach: ").Append(Quote(detach)).Append('\n');
+            else text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
+        }
         if (Accepted.Count > 0)
         {
             text.Append("accepted:\n");
@@ -214,6 +230,11 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     {
         public string? User { get; set; }
         public string? Program { get; set; }
+
+        /// <summary>Read apart, by <see cref="ScenarioPeripherals"/>, through YAML's node model.</summary>
+        public object? Attach { get; set; }
+
+        public string? Detach { get; set; }
     }
 }
 

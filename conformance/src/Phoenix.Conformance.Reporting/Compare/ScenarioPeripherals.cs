@@ -50,6 +50,21 @@ public static class ScenarioPeripherals
         return peripherals;
     }
 
+    /// <summary>The peripherals of the <c>attach:</c> steps, by step number (1-based).</summary>
+    public static IReadOnlyDictionary<int, PeripheralSpec> ReadAttachSteps(string file, string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var attached = new Dictionary<int, PeripheralSpec>();
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return attached;
+        if (!root.Children.TryGetValue(new YamlScalarNode("steps"), out var section) || section is not YamlSequenceNode steps) return attached;
+        foreach (var (step, index) in steps.Select((s, i) => (s, i + 1)))
+        {
+            if (step is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("attach"), out var node)) attached[index] = ReadOne(file, node);
+        }
+        return attached;
+    }
+
     private static PeripheralSpec ReadOne(string file, YamlNode node)
     {
         if (node is not YamlMappingNode entry) throw Error(file, node, "a peripheral is a mapping (name, type, methods)");
@@ -131,12 +146,15 @@ public static class ScenarioPeripherals
 
     /// <summary>Peripherals as a <c>peripherals:</c> section that reads back into the same specs (for the scenario
     /// <c>compare --generate</c> writes with <c>--shrunk</c>).</summary>
-    public static string ToYaml(IReadOnlyList<PeripheralSpec> peripherals)
+    public static string ToYaml(IReadOnlyList<PeripheralSpec> peripherals) =>
+        "peripherals:\n" + string.Concat(peripherals.Select(p => "  - " + ToYaml(p) + "\n"));
+
+    /// <summary>One peripheral as a YAML flow mapping (for <c>peripherals:</c> and <c>attach:</c>).</summary>
+    public static string ToYaml(PeripheralSpec p)
     {
-        var text = new System.Text.StringBuilder("peripherals:\n");
-        foreach (var p in peripherals)
+        var text = new System.Text.StringBuilder();
         {
-            text.Append("  - {name: ").Append(Quote(p.Name)).Append(", type: [").AppendJoin(", ", p.Types.Select(Quote)).Append(']');
+            text.Append("{name: ").Append(Quote(p.Name)).Append(", type: [").AppendJoin(", ", p.Types.Select(Quote)).Append(']');
             text.Append(", kind: ").Append(p.Kind switch { PeripheralKind.WiredModem => "wired modem", PeripheralKind.WirelessModem => "wireless modem", _ => "device" });
             if (p.ModemSide is not null) text.Append(", modem: ").Append(Quote(p.ModemSide));
             if (p.Methods.Count > 0)
@@ -148,7 +166,7 @@ public static class ScenarioPeripherals
                     _ => "{returns: [" + string.Join(", ", m.Value.Values.Select(ToYaml)) + "]}",
                 })).Append('}');
             }
-            text.Append("}\n");
+            text.Append('}');
         }
         return text.ToString();
     }

@@ -32,6 +32,16 @@ public static class ScenarioRun
             {
                 foreach (var (step, index) in scenario.Steps.Select((s, i) => (s, i + 1)))
                 {
+                    if (step.Attach is { } attach)
+                    {
+                        observations.Add(new Observation($"step {index}", $"attach {attach}", Change(() => kernel.Attach(attach), "attached")));
+                        continue;
+                    }
+                    if (step.Detach is { } detach)
+                    {
+                        observations.Add(new Observation($"step {index}", $"detach {detach}", Change(() => kernel.Detach(detach), "detached")));
+                        continue;
+                    }
                     var result = kernel.RunUserChunk(step.User, step.Program);
                     observations.Add(new Observation($"step {index}", $"{step.User}: {OneLine(step.Program)}", Show(result)));
                 }
@@ -61,10 +71,24 @@ public static class ScenarioRun
         return observations;
     }
 
-    /// <summary>Every declared peripheral and every implied wired modem (a modem logs the calls it forwards), each
-    /// with whether it is a modem.</summary>
+    // An attach or detach the adapter cannot do (or a layout it refuses) is what this step shows, not an internal error.
+    private static string Change(Action change, string done)
+    {
+        try
+        {
+            change();
+            return done;
+        }
+        catch (Exception e) when (e is NotSupportedByAdapterException or ArgumentException or InvalidOperationException)
+        {
+            return "error(" + e.Message.Split('\n')[0] + ")";
+        }
+    }
+
+    /// <summary>Every declared or attached peripheral and every implied wired modem (a modem logs the calls it
+    /// forwards), each with whether it is a modem.</summary>
     private static IEnumerable<(string Name, bool Modem)> LoggedPeripherals(Scenario scenario) =>
-        scenario.Image.Peripherals
+        scenario.Image.Peripherals.Concat(scenario.Steps.Select(s => s.Attach).OfType<Abstractions.Peripherals.PeripheralSpec>())
             .SelectMany(p => p.ModemSide is null ? [(p.Name, p.IsModem)] : new[] { (p.ModemSide, true), (p.Name, false) })
             .DistinctBy(p => p.Item1, StringComparer.Ordinal);
 

@@ -109,6 +109,44 @@ public sealed class ScenarioPeripheralsTests
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
     }
 
+    [Test]
+    public void AttachAndDetachSteps_BindLater_AndTakeTheDeviceAway()
+    {
+        Write("lamp.lua", Driver);
+        var file = Write("s.yaml", """
+            modules: [lamp.lua]
+            steps:
+              - attach: {name: right, type: lamp, methods: {getInfo: [9]}}
+              - user: alice
+                program: return syscall.devcall("/right", "info")
+              - detach: right
+              - user: alice
+                program: return pcall(syscall.devcall, "/right", "info")
+            """);
+        var scenario = Scenario.Read(file);
+        Assert.That(scenario.Steps[0].Attach?.ToString(), Is.EqualTo("right:lamp"));
+        Assert.That(scenario.Steps[2].Detach, Is.EqualTo("right"));
+        var seen = ScenarioRun.Run(Harness.Adapters.AdapterRegistry.Create("reference"), scenario).ToDictionary(o => o.Key, o => o.Value);
+        Assert.That(seen["step 1"], Is.EqualTo("attached"));
+        Assert.That(seen["step 2"], Is.EqualTo("ok(9)"));
+        Assert.That(seen["step 3"], Is.EqualTo("detached"));
+        Assert.That(seen["step 4"], Does.StartWith("ok(false, "));
+        Assert.That(seen["peripheral right"], Is.EqualTo("getInfo()"));
+        var again = Scenario.Read(Write("again.yaml", scenario.ToYaml(scenario.Steps, _folder)));
+        Assert.That(again.Steps.Select(s => (s.Attach?.ToString(), s.Detach, s.User)), Is.EqualTo(scenario.Steps.Select(s => (s.Attach?.ToString(), s.Detach, s.User))));
+    }
+
+    [TestCase("steps:\n  - {attach: {name: left, type: lamp}, detach: left}", "step 1 needs a user and a program, or one attach: or detach: alone")]
+    [TestCase("steps:\n  - {attach: {name: lamp_0, type: lamp}}", "attached directly, so its name must be a side")]
+    [TestCase("steps:\n  - {user: root, program: return 1, detach: left}", "step 1 needs a user and a program, or one attach: or detach: alone")]
+    public void BadAttachOrDetachSteps_Exit2(string steps, string message)
+    {
+        var file = Write("s.yaml", steps + "\n");
+        var (exit, output, error) = CliRun.Real("compare", "--adapter", "reference", "--adapter", "reference", "--scenario", file);
+        Assert.That(exit, Is.EqualTo(ExitCodes.Usage), output + error);
+        Assert.That(output + error, Does.Contain(message));
+    }
+
     [TestCase("peripherals: left", "at line 1: peripherals: is a list of peripherals.")]
     [TestCase("peripherals:\n  - {type: lamp}", "at line 2: a peripheral needs a name")]
     [TestCase("peripherals:\n  - {name: left}", "at line 2: peripheral 'left' needs a type.")]
