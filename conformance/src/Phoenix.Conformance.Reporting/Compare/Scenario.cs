@@ -5,8 +5,16 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Phoenix.Conformance.Reporting.Compare;
 
-/// <summary>One step of a scenario: a user program (Lua, run in user mode as <paramref name="User"/>).</summary>
-public sealed record ScenarioStep(string User, string Program);
+/// <summary>One step of a scenario: a user program (Lua, run in user mode as <paramref name="User"/>), or, with
+/// <see cref="Attach"/> or <see cref="Detach"/> set (and no program), a peripheral attached or detached now.</summary>
+public sealed record ScenarioStep(string User, string Program)
+{
+    /// <summary>A peripheral to attach at this step (<c>attach:</c>, written as in <c>peripherals:</c>).</summary>
+    public Abstractions.Peripherals.PeripheralSpec? Attach { get; init; }
+
+    /// <summary>The name (side or network name) of a peripheral to detach at this step (<c>detach:</c>).</summary>
+    public string? Detach { get; init; }
+}
 
 /// <summary>A difference the page leaves open, accepted with its reason: by key ("step 2", "mountlist", …).</summary>
 public sealed record AcceptedDifference(string Key, string Reason);
@@ -17,11 +25,14 @@ public sealed record AcceptedDifference(string Key, string Reason);
 /// <code>
 /// image: ${PHOENIX_ROOTFS_IMG}       # optional: a system to boot (a folder or a tablefs image), modules on top
 /// modules: [mymodule.lua]            # relative to the scenario file
+/// peripherals:                       # optional: attached at boot (see ScenarioPeripherals)
+///   - {name: left, type: chatBox, methods: {sendMessage: [true]}}
 /// steps:
 ///   - user: alice
 ///     program: return syscall.callmodule("mymodule", "echo", 1, nil, "three")
+///   - attach: {name: top, type: chatBox}   # a peripheral attached now (detach: top takes it away)
 /// accepted:                          # differences the page leaves open, with why
-///   - key: mountlist
+///   - key: root filesystem
 ///     reason: the root filesystem's type is the kernel's choice
 /// generate:                          # for compare --generate: what generated steps use
 ///   calls: [mymodule.echo]           # module functions to call (module.function)
@@ -42,6 +53,17 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     /// <summary>The module files installed in /lib/modules (full paths), in the order listed.</summary>
     public IReadOnlyList<string> ModuleFiles { get; init; } = [];
 
+    /// <summary>How <c>image:</c> and each of <c>modules:</c> were written, for <see cref="ToYaml"/>: an entry naming
+    /// an environment variable is written back as it was, so a shrunk scenario still names inputs from outside the
+    /// repository the same way; null for no image.</summary>
+    public string? ImageEntry { get; init; }
+
+    /// <summary>The <c>image:</c> entry's full path (expanded), or null.</summary>
+    public string? ImageFile { get; init; }
+
+    /// <summary>The <c>modules:</c> entries as written, in the order of <see cref="ModuleFiles"/>.</summary>
+    public IReadOnlyList<string> ModuleEntries { get; init; } = [];
+
     /// <summary>What generated steps are made of (<c>generate:</c>); null when the file has no such section.</summary>
     public GenerationSpace? Generation { get; init; }
 
@@ -57,9 +79,10 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         variables ??= _ => null;
         if (!File.Exists(file)) throw new ScenarioException($"Cannot read scenario '{file}': no such file.");
         Document? document;
+        var text = File.ReadAllText(file);
         try
         {
-            document = Reader.Deserialize<Document?>(File.ReadAllText(file));
+            document = Reader.Deserialize<Document?>(text);
         }
         catch (YamlException e)
         {
@@ -67,10 +90,12 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         }
         var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var image = BootImage.Empty;
+        string? imageFile = null;
         if (document?.Image is { Length: > 0 } imageEntry)
         {
             if (loadImage is null) throw new ScenarioException($"Invalid scenario '{file}': image: cannot be read here.");
             var imagePath = Path.Combine(folder, Expand(file, imageEntry, variables));
+            imageFile = Path.GetFullPath(imagePath);
             try
             {
                 image = loadImage(imagePath);
@@ -89,15 +114,19 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             image = image.WithFile("/lib/modules/" + Path.GetFileName(path), File.ReadAllBytes(path));
             moduleFiles.Add(Path.GetFullPath(path));
         }
+        var peripherals = ScenarioPeripherals.Read(file, text);
+        image = peripherals.Aggregate(image, (i, p) => i.WithPeripheral(p));
         var generation = document?.Generate is { } generate ? ReadGeneration(file, generate, moduleFiles) : null;
         var steps = new List<ScenarioStep>();
+        var attaching = ScenarioPeripherals.ReadAttachSteps(file, text);
         foreach (var (step, index) in (document?.Steps ?? []).Select((s, i) => (s, i + 1)))
         {
-            if (string.IsNullOrWhiteSpace(step.User) || string.IsNullOrWhiteSpace(step.Program))
-            {
-                throw new ScenarioException($"Invalid scenario '{file}': step {index} needs a user and a program.");
-            }
-            steps.Add(new ScenarioStep(step.User, step.Program));
+            var program = !string.IsNullOrWhiteSpace(step.User) || !string.IsNullOrWhiteSpace(step.Program);
+            var kinds = (program ? 1 : 0) + (step.Attach is null ? 0 : 1) + (step.Detach is null ? 0 : 1);
+            if (kinds == 1 && attaching.TryGetValue(index, out var attach)) steps.Add(new ScenarioStep("", "") { Attach = attach });
+            else if (kinds == 1 && step.Detach is { Length: > 0 } detach) steps.Add(new ScenarioStep("", "") { Detach = detach });
+            else if (kinds == 1 && !string.IsNullOrWhiteSpace(step.User) && !string.IsNullOrWhiteSpace(step.Program)) steps.Add(new ScenarioStep(step.User, step.Program));
+            else throw new ScenarioException($"Invalid scenario '{file}': step {index} needs a user and a program, or one attach: or detach: alone.");
         }
         if (steps.Count == 0 && generation is null) throw new ScenarioException($"Invalid scenario '{file}': no steps (and no generate: section).");
         var accepted = new List<AcceptedDifference>();
@@ -109,7 +138,11 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
             }
             accepted.Add(new AcceptedDifference(entry.Key, entry.Reason));
         }
-        return new Scenario(image, steps, file) { Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation };
+        return new Scenario(image, steps, file)
+        {
+            Accepted = accepted, ModuleFiles = moduleFiles, Generation = generation,
+            ImageEntry = document?.Image is { Length: > 0 } ? document.Image : null, ImageFile = imageFile, ModuleEntries = document?.Modules ?? [],
+        };
     }
 
     /// <summary>${NAME} → the environment variable's value; an unset one is a one-line error naming it.</summary>
@@ -137,14 +170,23 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
         return new GenerationSpace(modules!, calls, users);
     }
 
-    /// <summary>This scenario's modules with other steps, as YAML a reader can rerun with <c>--scenario</c>; module
-    /// paths are written relative to <paramref name="folder"/>, where the file goes.</summary>
+    /// <summary>This scenario's image, modules, peripherals and accepted differences with other steps, as YAML a reader
+    /// can rerun with <c>--scenario</c>; paths are written relative to <paramref name="folder"/>, where the file goes,
+    /// unless they were written with an environment variable.</summary>
     public string ToYaml(IReadOnlyList<ScenarioStep> steps, string folder)
     {
         var text = new System.Text.StringBuilder();
-        text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select(f => Quote(Path.GetRelativePath(folder, f))))).Append("]\n");
+        string Entry(string? written, string full) => written is not null && written.Contains("${", StringComparison.Ordinal) ? written : Path.GetRelativePath(folder, full);
+        if (ImageFile is not null) text.Append("image: ").Append(Quote(Entry(ImageEntry, ImageFile))).Append('\n');
+        text.Append("modules: [").Append(string.Join(", ", ModuleFiles.Select((f, i) => Quote(Entry(i < ModuleEntries.Count ? ModuleEntries[i] : null, f))))).Append("]\n");
+        if (Image.Peripherals.Count > 0) text.Append(ScenarioPeripherals.ToYaml(Image.Peripherals));
         text.Append("steps:\n");
-        foreach (var step in steps) text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
+        foreach (var step in steps)
+        {
+            if (step.Attach is { } attach) text.Append("  - attach: ").Append(ScenarioPeripherals.ToYaml(attach)).Append('\n');
+            else if (step.Detach is { } detach) text.Append("  - detach: ").Append(Quote(detach)).Append('\n');
+            else text.Append("  - user: ").Append(Quote(step.User)).Append("\n    program: ").Append(Quote(step.Program)).Append('\n');
+        }
         if (Accepted.Count > 0)
         {
             text.Append("accepted:\n");
@@ -163,6 +205,10 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     {
         public string? Image { get; set; }
         public List<string>? Modules { get; set; }
+
+        /// <summary>Read apart, by <see cref="ScenarioPeripherals"/>, through YAML's node model.</summary>
+        public object? Peripherals { get; set; }
+
         public List<StepEntry>? Steps { get; set; }
         public List<AcceptedEntry>? Accepted { get; set; }
         public GenerateEntry? Generate { get; set; }
@@ -184,6 +230,11 @@ public sealed record Scenario(BootImage Image, IReadOnlyList<ScenarioStep> Steps
     {
         public string? User { get; set; }
         public string? Program { get; set; }
+
+        /// <summary>Read apart, by <see cref="ScenarioPeripherals"/>, through YAML's node model.</summary>
+        public object? Attach { get; set; }
+
+        public string? Detach { get; set; }
     }
 }
 

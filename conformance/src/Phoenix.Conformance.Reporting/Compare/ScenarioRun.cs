@@ -9,8 +9,8 @@ public sealed record Observation(string Key, string Description, string Value);
 
 /// <summary>
 /// Runs a scenario on one kernel and records what can be observed through the adapter: each step's values or
-/// error's first line (tracebacks differ between Lua VMs), then root's listmodules and mountlist (sorted: the order
-/// of pairs is unspecified) and the syslog's error lines.
+/// error's first line (tracebacks differ between Lua VMs), then root's listmodules, the root filesystem's type and the other mounts (sorted:
+/// the order of pairs is unspecified), the calls each declared peripheral received and the syslog's error lines.
 /// </summary>
 public static class ScenarioRun
 {
@@ -32,12 +32,34 @@ public static class ScenarioRun
             {
                 foreach (var (step, index) in scenario.Steps.Select((s, i) => (s, i + 1)))
                 {
+                    if (step.Attach is { } attach)
+                    {
+                        observations.Add(new Observation($"step {index}", $"attach {attach}", Change(() => kernel.Attach(attach), "attached")));
+                        continue;
+                    }
+                    if (step.Detach is { } detach)
+                    {
+                        observations.Add(new Observation($"step {index}", $"detach {detach}", Change(() => kernel.Detach(detach), "detached")));
+                        continue;
+                    }
                     var result = kernel.RunUserChunk(step.User, step.Program);
                     observations.Add(new Observation($"step {index}", $"{step.User}: {OneLine(step.Program)}", Show(result)));
                 }
                 observations.Add(new Observation("listmodules", "listmodules (root)", Sorted(kernel.RunUserChunk("root", "return syscall.listmodules()"))));
-                observations.Add(new Observation("mountlist", "mountlist (root), paths and types",
-                    Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end return t"))));
+                // The root filesystem's type is the kernel's choice (tmpfs, craftos, ...), so it is its own observation
+                // and a scenario can accept it without hiding the mounts its steps made.
+                observations.Add(new Observation("root filesystem", "the type of the filesystem mounted at / (mountlist)",
+                    Show(kernel.RunUserChunk("root", "for _, m in ipairs(syscall.mountlist()) do if m.path == '/' then return m.type end end"))));
+                observations.Add(new Observation("mountlist", "mountlist (root), paths and types, but /",
+                    Sorted(kernel.RunUserChunk("root", "local t = {} for _, m in ipairs(syscall.mountlist()) do if m.path ~= '/' then t[#t + 1] = tostring(m.path) .. ' ' .. tostring(m.type) end end return t"))));
+                foreach (var (name, modem) in LoggedPeripherals(scenario))
+                {
+                    // A modem's own methods (isWireless, getNamesRemote, getTypeRemote, ...) are how a kernel walks
+                    // its network, as often as it likes; what it forwards to devices (callRemote) is the drivers' work.
+                    var calls = kernel.ReadPeripheralLog(name).Where(c => !modem || c.Method == "callRemote");
+                    observations.Add(new Observation($"peripheral {name}", modem ? $"calls modem {name} forwarded (callRemote)" : $"calls peripheral {name} received",
+                        string.Join("; ", calls.Select(c => c.ToString()))));
+                }
                 var errors = kernel.ReadSyslog().Where(e => e.Level >= SyslogLevel.Error).Select(e => e.Message.Split('\n')[0]);
                 observations.Add(new Observation("syslog errors", "syslog lines at level error or above", string.Join(" | ", errors)));
             }
@@ -48,6 +70,27 @@ public static class ScenarioRun
         }
         return observations;
     }
+
+    // An attach or detach the adapter cannot do (or a layout it refuses) is what this step shows, not an internal error.
+    private static string Change(Action change, string done)
+    {
+        try
+        {
+            change();
+            return done;
+        }
+        catch (Exception e) when (e is NotSupportedByAdapterException or ArgumentException or InvalidOperationException)
+        {
+            return "error(" + e.Message.Split('\n')[0] + ")";
+        }
+    }
+
+    /// <summary>Every declared or attached peripheral and every implied wired modem (a modem logs the calls it
+    /// forwards), each with whether it is a modem.</summary>
+    private static IEnumerable<(string Name, bool Modem)> LoggedPeripherals(Scenario scenario) =>
+        scenario.Image.Peripherals.Concat(scenario.Steps.Select(s => s.Attach).OfType<Abstractions.Peripherals.PeripheralSpec>())
+            .SelectMany(p => p.ModemSide is null ? [(p.Name, p.IsModem)] : new[] { (p.ModemSide, true), (p.Name, false) })
+            .DistinctBy(p => p.Item1, StringComparer.Ordinal);
 
     private static string Show(SyscallResult result) =>
         result.Succeeded ? "ok(" + string.Join(", ", result.Values.Select(Plain)) + ")" : "error(" + result.ErrorFirstLine + ")";

@@ -148,7 +148,7 @@ end
 function env.do_syscall(name, ...)
     local result = pack(yield("syscall", name, ...))
     if result[1] then return unpack(result, 2, result.n) end
-    error(result[2], 2)
+    error(result[2], 3)
 end
 
 -- eventHooks[name] lists functions called with the event table {name, parameters..., n=...} when the kernel

@@ -5,7 +5,7 @@ namespace Phoenix.ReferenceKernel.Tests.Acceptance;
 
 /// <summary>
 /// A scenario with the real compressfs module (PHOENIX_MODULES_DIR) over Phoenix 0.0.9's stock image
-/// (PHOENIX_ROOTFS_IMG, for its compression libraries): mounted over a craftos folder, a user program writes a small
+/// (PHOENIX_ROOTFS_IMG, for its compression libraries): mounted over a craftos folder (/root/srv on the computer's disk: the image's /srv), a user program writes a small
 /// file (stored as it is) and a large one (compressed with deflateans: the image has LibDeflate.lua, not the
 /// libdeflate compressfs asks for, so its default "deflate" is unavailable there as on a case-sensitive Phoenix disk),
 /// and reads both back through the mount. Its write handles call
@@ -26,7 +26,7 @@ public class CompressfsScenarioTests
             .WithFile("/lib/modules/compressfs.lua", File.ReadAllBytes(Path.Combine(dir, "lib", "modules", "compressfs.lua")))
             .WithDirectory("/srv").WithDirectory("/mnt/z");
         using var kernel = ReferenceKernel.Boot(image);
-        var mounted = kernel.Syscall("root", "mount", ["compressfs", "/srv", "/mnt/z", LuaTable.Record(("compressfs_basefs", "craftos"), ("compressfs_type", "deflateans"))]);
+        var mounted = kernel.Syscall("root", "mount", ["compressfs", "/root/srv", "/mnt/z", LuaTable.Record(("compressfs_basefs", "craftos"), ("compressfs_type", "deflateans"))]);
         Assert.That(mounted.Succeeded, Is.True, mounted.ErrorText);
         const string program = """
             local function write(path, text)

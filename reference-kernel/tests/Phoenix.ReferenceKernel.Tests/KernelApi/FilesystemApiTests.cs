@@ -51,10 +51,10 @@ public class FilesystemApiTests
     }
 
     [Test]
-    public void CraftosFilesystem_MountsAFolderOfTheDisk()
+    public void CraftosFilesystem_MountsAFolderOfTheDisk_WhereTheSystemIsUnderRoot()
     {
         using var kernel = BootToolbox(image => image.WithFile("/srv/hello.txt", "hi").WithDirectory("/mnt/c"));
-        Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv", "/mnt/c"]).Succeeded, Is.True);
+        Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv", "/mnt/c"]).Succeeded, Is.True);
         Assert.Multiple(() =>
         {
             Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/mnt/c/hello.txt"), Is.EqualTo(new LuaValue[] { "hi", "root" }));
@@ -62,10 +62,63 @@ public class FilesystemApiTests
             Assert.That(Call(kernel, "alice", "toolbox", "readAsKernel", "/srv/new.txt")[0], Is.EqualTo((LuaValue)"made"), "the same disk");
             Assert.That(Call(kernel, "alice", "toolbox", "writeAs", "/mnt/c/alice.txt", "x")[0], Is.EqualTo((LuaValue)false), "the disk's permissions apply");
             var mounts = kernel.Syscall("root", "mountlist", []).Values[0] as LuaTable;
-            Assert.That(mounts!.Array.OfType<LuaTable>().Any(m => m[(LuaValue)"type"].Equals((LuaValue)"craftos") && m[(LuaValue)"source"].Equals((LuaValue)"/srv")), Is.True);
-            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv/hello.txt", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Not a directory"));
+            Assert.That(mounts!.Array.OfType<LuaTable>().Any(m => m[(LuaValue)"type"].Equals((LuaValue)"craftos") && m[(LuaValue)"source"].Equals((LuaValue)"/root/srv")), Is.True);
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv/hello.txt", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Could not mount /root/srv/hello.txt: No such directory"));
+            // Phoenix's craftos messages for a file that is not there to read and for a directory.
+            Assert.That(kernel.RunUserChunk("root", "local _, a = syscall.open('/mnt/c/missing.txt', 'r') local _, b = syscall.open('/mnt/c/missing.txt', 'rb') syscall.mkdir('/mnt/c/dir') local _, c = syscall.open('/mnt/c/dir', 'w') return a, b, c", []).Values,
+                Is.EqualTo(new LuaValue[] { "File not found", "File not found", "Is a directory" }));
+            // The system sits under /root on the computer's disk, as Phoenix's default root argument puts it.
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/srv", "/mnt/c", LuaTable.Record(("overlay", true))]).ErrorText, Does.Contain("Could not mount /srv: No such directory"));
+            Assert.That(kernel.Syscall("root", "mount", ["craftos", "/root/srv", "/mnt/c", LuaTable.Record(("overlay", true), ("ro", "yes"))]).ErrorText, Does.Contain("bad field \"ro\" (expected boolean or nil, got string)"));
             // ComputerCraft's handles: binary writes take numbers as bytes, binary reads give a byte and seek.
             Assert.That(Call(kernel, "root", "toolbox", "bytes", "/mnt/c/bytes.bin"), Is.EqualTo(new LuaValue[] { 65, "ABC" }));
+        });
+    }
+
+    /// <summary>fixtures/kernel-api/wrapfs.lua, a wrapping filesystem in the manner of compressfs: mounted over a
+    /// craftos folder by its default base class, files go through its handles to the base with its tag.</summary>
+    [Test]
+    public void WrappingFilesystem_OverCraftos_WritesThroughToTheDisk()
+    {
+        using var kernel = ReferenceKernel.Boot(With("wrapfs").WithDirectory("/srv").WithDirectory("/mnt/w"));
+        AssertLoaded(kernel, "wrapfs");
+        Assert.That(kernel.Syscall("root", "mount", ["wrapfs", "/root/srv", "/mnt/w"]).ErrorText, Is.Null.Or.Empty);
+        var result = kernel.RunUserChunk("root", """
+            local f = assert(syscall.open("/mnt/w/a.txt", "w")) f.write("hello") f.close()
+            local g = assert(syscall.open("/mnt/w/a.txt", "r")) local through = g.readAll() g.close()
+            local h = assert(syscall.open("/srv/a.txt", "r")) local raw = h.readAll() h.close()
+            return through, raw, table.concat(syscall.list("/mnt/w"), ",")
+            """, []);
+        Assert.That(result.Values, Is.EqualTo(new LuaValue[] { "hello", "W:hello", "a.txt" }), result.ErrorText);
+        Assert.That(kernel.Syscall("root", "mount", ["wrapfs", "/root/srv", "/mnt/w", LuaTable.Record(("overlay", true), ("wrapfs_basefs", "nofs"))]).ErrorText,
+            Does.Contain("Unknown base filesystem type 'nofs'"));
+    }
+
+    /// <summary>filesystem.mkdir, rename, link, mkfifo, chmod, chown, list, stat, remove, mount, mountlist and unmount
+    /// run the kernel's own calls as the given process (wrapfs's tour and mountTour).</summary>
+    [Test]
+    public void FilesystemCalls_RunAsTheGivenProcess()
+    {
+        using var kernel = ReferenceKernel.Boot(With("wrapfs").WithDirectory("/srv").WithDirectory("/mnt/w").WithDirectory("/tmp").WithDirectory("/home/alice", owner: "alice"));
+        AssertLoaded(kernel, "wrapfs");
+        var root = Call(kernel, "root", "wrapfs", "tour", "/tmp")[0];
+        Assert.Multiple(() =>
+        {
+            // The built-in tmpfs has neither links nor FIFOs; the calls reach it and say so.
+            Assert.That(Field(root, "linked"), Is.EqualTo((LuaValue)"Filesystem does not support links"));
+            Assert.That(Field(root, "fifo"), Is.EqualTo((LuaValue)"Filesystem does not support FIFOs"));
+            Assert.That(Field(root, "listed"), Is.EqualTo((LuaValue)"b.txt"));
+            Assert.That(Field(root, "world"), Is.EqualTo((LuaValue)false));
+            Assert.That(Field(root, "chown"), Is.EqualTo((LuaValue)true));
+            Assert.That(Field(root, "owner"), Is.EqualTo((LuaValue)"bob"));
+            Assert.That(Field(root, "removed"), Is.EqualTo((LuaValue)true));
+            Assert.That(kernel.Syscall("alice", "callmodule", ["wrapfs", "tour", "/srv"]).ErrorText, Does.Contain("Permission denied"), "as alice");
+            Assert.That(Field(Call(kernel, "alice", "wrapfs", "tour", "/home/alice")[0], "removed"), Is.EqualTo((LuaValue)true));
+            Assert.That(Call(kernel, "root", "wrapfs", "mountTour", "/root/srv", "/mnt/w"), Is.EqualTo(new LuaValue[] { true, "wrapfs", 0 }));
+            Assert.That(Call(kernel, "alice", "wrapfs", "mountTour", "/root/srv", "/mnt/w")[0], Is.EqualTo((LuaValue)false));
+            Assert.That(Call(kernel, "root", "wrapfs", "levels"), Is.EqualTo(new LuaValue[] { true }));
+            Assert.That(kernel.Syslog.Entries.Where(e => e.Module == "wrapfs").Select(e => e.Message),
+                Is.EqualTo(new[] { "wrapfs is now loaded", "notice", "warning", "error", "critical", "panic" }));
         });
     }
 

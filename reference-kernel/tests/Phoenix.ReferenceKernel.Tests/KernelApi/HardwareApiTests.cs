@@ -55,6 +55,17 @@ public class HardwareApiTests
     }
 
     [Test]
+    public void Devlisten_CalledFromKernelCodeAsTheCaller_JoinsAndLeaves()
+    {
+        using var kernel = BootChatbox();
+        Call(kernel, "alice", "chatbox", "subscribe", "left");
+        kernel.DeliverEvent("chat", "bob", "first");
+        Call(kernel, "alice", "chatbox", "subscribe", "left", false);
+        kernel.DeliverEvent("chat", "bob", "second");
+        Assert.That(Call(kernel, "alice", "chatbox", "queued")[0], Is.EqualTo(new LuaTable([new LuaTable(["chat", "bob", "first"])])));
+    }
+
+    [Test]
     public void Devlisten_JoinsAndLeavesTheDevicesListeners()
     {
         using var kernel = BootChatbox();
