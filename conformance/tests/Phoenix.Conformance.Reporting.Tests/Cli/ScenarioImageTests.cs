@@ -52,11 +52,11 @@ public sealed class ScenarioImageTests
         // compare --generate --shrunk writes scenarios back: the image must come with them, named as it was.
         Environment.SetEnvironmentVariable(Variable, TinyImage);
         var file = Scenario($"image: ${{{Variable}}}\nsteps:\n  - user: root\n    program: return 1\n");
-        var scenario = Compare.Scenario.Read(file, path => SystemImage.Load(path, keepModules: true), Environment.GetEnvironmentVariable);
+        var scenario = Compare.Scenario.Read(file, path => ContractMapping.ToContract(SystemImage.Load(path, keepModules: true)), Environment.GetEnvironmentVariable);
         var yaml = scenario.ToYaml(scenario.Steps, Path.Combine(_folder, "elsewhere"));
         Assert.That(yaml, Does.StartWith($"image: \"${{{Variable}}}\"\n"));
         File.WriteAllText(Path.Combine(_folder, "again.yaml"), yaml);
-        var again = Compare.Scenario.Read(Path.Combine(_folder, "again.yaml"), path => SystemImage.Load(path, keepModules: true), Environment.GetEnvironmentVariable);
+        var again = Compare.Scenario.Read(Path.Combine(_folder, "again.yaml"), path => ContractMapping.ToContract(SystemImage.Load(path, keepModules: true)), Environment.GetEnvironmentVariable);
         Assert.That(again.Image.Entries.Select(e => e.Path), Is.EquivalentTo(scenario.Image.Entries.Select(e => e.Path)));
     }
 
