@@ -13,6 +13,10 @@ public enum CoroutineStatus
 {
     Yielded,
     Finished,
+
+    /// <summary>Host code inside yielded to this resumer with <see cref="LuaEngine.HostYield"/> (the values are what it
+    /// passed); the next resume's values are its results.</summary>
+    HostYielded,
 }
 
 /// <summary>The values a coroutine yielded or returned.</summary>
@@ -79,6 +83,14 @@ public sealed class LuaCoroutine : IDisposable
         if (status is LuaStatus.OK or LuaStatus.Yield)
         {
             var top = _state.GetTop();
+            var hostYield = status == LuaStatus.Yield && resultCount > 0 && _engine.IsHostYieldMark(_state, top - resultCount + 1);
+            if (hostYield)
+            {
+                // The mark is engine-private: it goes no further than here.
+                _state.Remove(top - resultCount + 1);
+                resultCount--;
+                top--;
+            }
             var values = new LuaValue[resultCount];
             try
             {
@@ -94,7 +106,7 @@ public sealed class LuaCoroutine : IDisposable
             _state.Pop(resultCount);
             IsDead = status == LuaStatus.OK;
             _finished = IsDead;
-            return new CoroutineStep(IsDead ? CoroutineStatus.Finished : CoroutineStatus.Yielded, values);
+            return new CoroutineStep(IsDead ? CoroutineStatus.Finished : hostYield ? CoroutineStatus.HostYielded : CoroutineStatus.Yielded, values);
         }
         IsDead = true;
         _state.Traceback(_state, null, 0);

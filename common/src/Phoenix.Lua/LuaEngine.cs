@@ -65,6 +65,7 @@ public sealed partial class LuaEngine : IDisposable
         }
         if (_options.SoftInstructionBudget > 0) _softTrip = PrepareSoftBudget();
         if (_options.YieldingCountHooks) PreparePreemption();
+        if (_options.HostYields) PrepareHostYields();
         // charge(n, k): n instructions of native work plus k coroutine creations, each one hook interval.
         _main.GarbageCollector(LuaGC.Restart, 0);
         using (var bill = Register(null, "charge", args => Charge(Count(args[1]) + Count(args[2]) * _options.HookInterval)))

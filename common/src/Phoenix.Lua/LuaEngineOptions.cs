@@ -32,6 +32,14 @@ public sealed record LuaEngineOptions
     /// </summary>
     public bool YieldingCountHooks { get; init; }
 
+    /// <summary>
+    /// Host yields: host code given <see cref="LuaEngine.HostYield"/> (never the guest) can yield from any depth of
+    /// guest coroutines straight to the C# resumer of the outermost one, whose <see cref="LuaCoroutine.Resume"/> then
+    /// ends with <see cref="CoroutineStatus.HostYielded"/>; the next resume's values come back as the host yield's
+    /// results. Every guest resume in between passes it on without the guest seeing it. Off by default.
+    /// </summary>
+    public bool HostYields { get; init; }
+
     /// <summary>How often (in instructions) the native count hook checks the budget.</summary>
     public int HookInterval { get; init; } = 1000;
 

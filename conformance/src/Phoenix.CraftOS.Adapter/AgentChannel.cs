@@ -26,10 +26,12 @@ public sealed partial class AgentChannel(CraftOsComputer computer, Func<string>?
         var packed = new LuaTable(args);
         if (Console && ThroughPort && op != "ping")
         {
-            // The request crosses as data; the user's process is woken by its armed timer, else the agent by a short
+            // The request crosses as data; the user's process takes it at once if it waits in the port (parked, and no
+            // event queued that it should come after), else it is woken by its armed timer, else the agent by a short
             // line. A ping stays a typed line: it must reach the agent behind every event queued before it.
             computer.Port.Post([id, op, user, text, args.Count, packed]);
-            if (computer.Port.WakeTimer(user) is { } timer) computer.QueueEvent("timer", timer);
+            if (computer.Port.Parked == user && computer.Events.Count == 0) computer.ResumeParked(true);
+            else if (computer.Port.WakeTimer(user) is { } timer) computer.QueueEvent("timer", timer);
             else Type("pxq:port");
         }
         else if (Console)

@@ -120,6 +120,9 @@ public sealed class CraftOsComputer : IDisposable
             SoftBudgetMessage = WatchdogMessage,
             // Kernels that preempt their processes with a yielding count hook (Phoenix) run as shipped.
             YieldingCountHooks = true,
+            // The host port's park (Port/HostPort.cs): a program inside the kernel waits in the host, not in its
+            // kernel's scheduler.
+            HostYields = true,
             MemoryLimitBytes = _options.MemoryLimitBytes,
             TrustedBinaryChunks = _options.TrustedBinaryChunks,
         });
@@ -158,6 +161,13 @@ public sealed class CraftOsComputer : IDisposable
         {
             if (until?.Invoke() == true) return RunOutcome.ConditionMet;
             if (resumes >= maxResumes) return RunOutcome.ResumeLimit;
+            if (Port.Parked is not null)
+            {
+                // A program waits in the port and nothing was posted for it: it goes back to waiting in its kernel.
+                resumes++;
+                ResumeParked(false);
+                continue;
+            }
             if (!Events.TryDequeue(out var ev))
             {
                 if (!Events.FireNextTimers()) return RunOutcome.Idle;
@@ -169,6 +179,16 @@ public sealed class CraftOsComputer : IDisposable
             Step(ev.Select(LuaArg.From).ToArray());
         }
         return until?.Invoke() == true ? RunOutcome.ConditionMet : RunOutcome.Stopped;
+    }
+
+    /// <summary>Resumes the program that waits in the port (<see cref="Port.HostPort.Parked"/>): with
+    /// <paramref name="posted"/> true, a message for it waits in the port and it takes it at once, in the middle of
+    /// its kernel's work, as if its wait had returned; with false, it goes back to waiting the kernel's way.</summary>
+    public void ResumeParked(bool posted)
+    {
+        if (Port.Parked is null || State != ComputerState.Running) throw new InvalidOperationException("No program waits in the port.");
+        Port.Parked = null;
+        Step([posted]);
     }
 
     /// <summary>
@@ -239,7 +259,7 @@ public sealed class CraftOsComputer : IDisposable
         // common/lua/bit32.lua and math52.lua, shared with the reference kernel; host chunks, so their functions stay sealed.
         using var bit32 = engine.Load(Resource("bit32.lua"), "=[host:bit32]", host);
         using var math52 = engine.Load(Resource("math52.lua"), "=[host:math52]", host);
-        engine.Call(bios, guest, native.Table, config, bit32, math52);
+        engine.Call(bios, guest, native.Table, config, bit32, math52, engine.HostYield!);
     }
 
     private void Step(LuaArg[] args)
@@ -261,6 +281,13 @@ public sealed class CraftOsComputer : IDisposable
             StopNow($"host error while resuming the kernel: {e.Message}");
             return;
         }
+        if (step.Status == CoroutineStatus.HostYielded)
+        {
+            // The port's park: the kernel is suspended in the middle of its work, with the parked key.
+            Port.Parked = step.Values.Count > 0 && step.Values[0] is LuaString key ? key.Text : "";
+            if (_os.PowerRequest is { } pending) StopNow(pending);
+            return;
+        }
         // A computer whose top-level code returns turns off, as CC's does when bios.lua ends.
         if (step.Status == CoroutineStatus.Finished)
         {
@@ -279,6 +306,7 @@ public sealed class CraftOsComputer : IDisposable
     {
         State = ComputerState.Off;
         StopReason = reason;
+        Port.Parked = null;
         Note($"stopped: {reason}");
         return RunOutcome.Stopped;
     }

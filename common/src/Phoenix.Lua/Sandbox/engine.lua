@@ -2,7 +2,7 @@
 -- environments get copies of library tables, and the functions below live only in the registry.
 local G, patterns = ...
 local select, error, type, load, pairs, ipairs = select, error, type, load, pairs, ipairs
-local getmetatable, setmetatable, collectgarbage, xpcall, rawget = getmetatable, setmetatable, collectgarbage, xpcall, rawget
+local getmetatable, setmetatable, collectgarbage, xpcall, rawget, rawequal = getmetatable, setmetatable, collectgarbage, xpcall, rawget, rawequal
 local traceback, sethook = debug.traceback, debug.sethook
 local floor, os_date, string_sub = math.floor, os.date, string.sub
 
@@ -111,8 +111,30 @@ local function killed(co)
     return d_gethook(co) == abort
 end
 
+-- Host yields (LuaEngineOptions.HostYields): host code yields from any depth of guest coroutines straight to the
+-- C# resumer of the outermost one, with internal.hostYield(...). HOST marks such a yield; it never reaches guest code:
+-- every guest resume (coroutine.resume, coroutine.wrap) that sees it yields it on to its own resumer, and resumes the
+-- coroutine below with what comes back. Where its resumer cannot yield (a C call boundary), the host yield returns
+-- nothing at once.
+local HOST = {}
+local hostYields = false
+local co_yield, co_isyieldable = coroutine.yield, coroutine.isyieldable
+local function hostPass(_, ...)
+    if co_isyieldable() then return co_yield(HOST, ...) end
+end
+function internal.hostYield(...)
+    if hostYields and co_isyieldable() then return co_yield(HOST, ...) end
+end
+function internal.enableHostYields()
+    hostYields = true
+    return HOST
+end
+
 local function wrapped(co, ok, ...)
-    if ok then return ... end
+    if ok then
+        if hostYields and rawequal((...), HOST) then return wrapped(co, co_resume(co, hostPass(...))) end
+        return ...
+    end
     local e = ...
     if e == budgetMessage then
         error(e, 0)
@@ -139,7 +161,7 @@ local function hookValues(co)
     if not entry then return nil end
     local runner = co_create(entry.f)
     local r = pack(co_resume(runner, "count"))
-    if r[1] and co_status(runner) == "suspended" then return r end
+    if r[1] and co_status(runner) == "suspended" and not rawequal(r[2], HOST) then return r end
     return nil
 end
 
@@ -150,14 +172,21 @@ local function sandboxCoroutine()
         return co_create(f)
     end
     -- With yielding count hooks (preemption), resume hides the native hook's yields from the resumer: it resumes
-    -- again, or returns what the guest's own hook function yields. Without them resume is the real one, unwrapped.
-    if hookYielded then
+    -- again, or returns what the guest's own hook function yields. With host yields, it passes them on (HOST above).
+    -- Without either, resume is the real one, unwrapped.
+    if hookYielded or hostYields then
         lib.resume = function(co, ...)
             local result = pack(co_resume(co, ...))
-            while result[1] and result.n == 1 and hookYielded(co) do
-                local values = hookValues(co)
-                if values then return true, unpack(values, 2, values.n) end
-                result = pack(co_resume(co))
+            while result[1] do
+                if result.n == 1 and hookYielded and hookYielded(co) then
+                    local values = hookValues(co)
+                    if values then return true, unpack(values, 2, values.n) end
+                    result = pack(co_resume(co))
+                elseif hostYields and rawequal(result[2], HOST) then
+                    result = pack(co_resume(co, hostPass(unpack(result, 2, result.n))))
+                else
+                    break
+                end
             end
             return unpack(result, 1, result.n)
         end

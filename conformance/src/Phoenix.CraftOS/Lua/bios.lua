@@ -4,7 +4,7 @@
 -- holds the closures made here, never `native`.
 -- Kernels swap the metatables of strings and numbers per process (Phoenix does), so nothing here calls methods on
 -- strings: every library function is captured as a local first.
-local G, native, config, loadBit32, loadMath52 = ...
+local G, native, config, loadBit32, loadMath52, hostYield = ...
 local type, error, select, pairs, tostring = type, error, select, pairs, tostring
 local floor, fmod, tointeger, mtype = math.floor, math.fmod, math.tointeger, math.type
 local yield = coroutine.yield
@@ -46,6 +46,12 @@ function fs.open(path, mode)
         h.send = function(...) native.port_send(...) end
         h.receive = function() return native.port_receive() end
         h.arm = function(key, timer) native.port_arm(key, timer) end
+        -- park(key): waits in the host for the next message, in the middle of the kernel's work; true when one waits
+        -- in the port for this program, false when it should wait the kernel's way (or cannot wait here).
+        h.park = function(key)
+            if type(key) ~= "string" then error("bad argument #1 (expected string, got " .. type(key) .. ")", 2) end
+            return hostYield(key) == true
+        end
     end
     return h
 end

@@ -44,6 +44,13 @@ public sealed class HostPort(string? path)
     /// only the host ever fires it, once per request.</summary>
     public long? WakeTimer(string key) => _wakeTimers.TryGetValue(key, out var timer) ? timer : null;
 
+    /// <summary>The key a program waits in the port with (<c>park(key)</c>), or null: the kernel is then suspended in
+    /// the middle of its work, inside that program's wait, and resumes only through
+    /// <see cref="CraftOsComputer.ResumeParked"/> (<see cref="CraftOsComputer.Run"/> sends it back to waiting the
+    /// kernel's way first). A message posted for it and <c>ResumeParked(true)</c> skip the kernel's event delivery and
+    /// scheduling: on Phoenix a request then costs one scheduler pass, as a call made inside the kernel does.</summary>
+    public string? Parked { get; internal set; }
+
     internal IReadOnlyList<LuaValue>? Receive() => _toGuest.Count > 0 ? _toGuest.Dequeue() : null;
 
     internal void Send(IReadOnlyList<LuaValue> message) => _fromGuest.Add(message);

@@ -56,6 +56,30 @@ public class HostPortTests
         Assert.That(kernel.Computer.Port.WakeTimer("alice"), Is.Not.Null);
     }
 
+    /// <summary>Between requests, Phoenix 0.0.9's user process waits in the port (parked in the host, in the middle of
+    /// the kernel's work), and the next request of its user goes straight to it; a request of another user, or a ping,
+    /// sends it back to waiting the kernel's way first, and every answer stays right.</summary>
+    [Test]
+    public void Phoenix_UserProcessWaitsInThePort_AndOtherRequestsStillGetThrough()
+    {
+        using var kernel = (CraftOsKernel)new CraftOsAdapter(PhoenixDirectory()).Boot(Image);
+        // A user's first request forks its process, which parks only after that answer has been taken.
+        foreach (var user in new[] { "alice", "bob" }) kernel.Syscall(user, "getuser");
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var user in new[] { "alice", "alice", "bob", "alice" })
+            {
+                Assert.That(kernel.Syscall(user, "getuser").Values[0], Is.EqualTo((LuaValue)user));
+                Assert.That(kernel.Computer.Port.Parked, Is.EqualTo(user), "the user's process waits in the port");
+            }
+            var chunk = kernel.RunUserChunk("alice", "local n = 0 for i = 1, 5 do n = n + syscall.getpid() end return n");
+            Assert.That(chunk.Succeeded, Is.True, chunk.ErrorText);
+            // A ping goes to the agent, behind the peripheral event, so the parked process goes back first.
+            kernel.Attach(Phoenix.Conformance.Abstractions.Peripherals.PeripheralSpec.Device("left", "speaker"));
+            kernel.Detach("left");
+        }
+    }
+
     private static void RoundTrip(string kernelDirectory)
     {
         var payload = Payload();
