@@ -21,10 +21,11 @@ public static class SuiteRun
     {
         var selection = new RuleSelection(RuleSelection.ParseProfile(request.Profile), request.Filters, request.Levels);
         var adapter = AdapterRegistry.Create(request.Adapter, request.AdapterPaths);
-        // With more than one job, the start-up's two slow steps run side by side: the empty boot of CheckBoots (a
-        // kernel's first boot) and the suite's discovery with the checks below. The boot's verdict is still taken
+        // With more than one job, the start-up's slow one-time steps run side by side: the empty boot of CheckBoots (a
+        // kernel's first boot), FsCheck's defaults (PropertyCheck.Prepare) and the suite's discovery with the checks below. The boot's verdict is still taken
         // where it was, so errors keep their order.
         var bootCheck = request.Jobs > 1 ? Task.Run(() => CheckBoots(adapter)) : null;
+        if (request.Jobs > 1) _ = Task.Run(Harness.Properties.PropertyCheck.Prepare);
         var expectations = LoadExpectations(request);
         var baseline = request.Baseline is null ? null : ResultsJson.Read(request.Baseline);
         var seed = ParseSeed(request.Seed);

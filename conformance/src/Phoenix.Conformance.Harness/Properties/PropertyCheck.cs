@@ -26,6 +26,13 @@ namespace Phoenix.Conformance.Harness.Properties;
 /// </remarks>
 public static class PropertyCheck
 {
+    /// <summary>
+    /// Builds FsCheck's default configuration now. FsCheck makes its default generators on first use, by reflection,
+    /// inside a type initializer: the first property rule pays for it while every other thread reaching FsCheck waits
+    /// on that initializer. A parallel run calls this beside its other start-up work instead.
+    /// </summary>
+    public static void Prepare() => _ = Config.QuickThrowOnFailure;
+
     public static void ForAll<T>(RuleContext context, Arbitrary<T> arbitrary, Action<T> body, int cases = 100, int maxShrinkRuns = 150)
     {
         context.UsedSeed = true;
