@@ -25,7 +25,15 @@ public sealed partial class ReferenceKernel
         _engine.Register(host, "newUserEnv", _ => [_engine.CreateEnvironment()]).Dispose();
         _engine.Register(host, "normalize", args => [CcPath.Normalize(args[1] is LuaString s ? s.Text : "")]).Dispose();
         _engine.Register(host, "tmpfsNew", tmpfs.New).Dispose();
-        _engine.Register(host, "tmpfs", tmpfs.Invoke).Dispose();
+        foreach (var (name, operation) in new (string, LuaCallback)[]
+        {
+            ("tmpfsStat", tmpfs.Stat), ("tmpfsList", tmpfs.List), ("tmpfsMkdir", tmpfs.Mkdir), ("tmpfsRemove", tmpfs.Remove),
+            ("tmpfsRename", tmpfs.Rename), ("tmpfsChmod", tmpfs.Chmod), ("tmpfsChown", tmpfs.Chown), ("tmpfsOpen", tmpfs.Open),
+            ("tmpfsAppend", tmpfs.Append),
+        })
+        {
+            _engine.Register(host, name, operation).Dispose();
+        }
         RegisterDeviceHost(host);
         return host;
     }

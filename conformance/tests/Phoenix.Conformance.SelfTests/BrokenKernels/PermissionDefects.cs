@@ -9,8 +9,8 @@ internal static class PermissionDefects
     public static IEnumerable<BrokenKernel> All =>
     [
         BrokenKernel.Patched("chmod-chown-as-kernel", "PX-FS-CHMOD-CHOWN", "chmod and chown run with the kernel's rights, not the caller's",
-            Tmpfs + "function tmpfs:chmod(process, path, user, mode) host.tmpfs(self.id, 'chmod', 'root', path, user, mode) end\n" +
-            "function tmpfs:chown(process, path, user) host.tmpfs(self.id, 'chown', 'root', path, user) end"),
+            Tmpfs + "function tmpfs:chmod(process, path, user, mode) host.tmpfsChmod(self.id, 'root', path, user, mode) end\n" +
+            "function tmpfs:chown(process, path, user) host.tmpfsChown(self.id, 'root', path, user) end"),
         BrokenKernel.Patched("numeric-mode-bits-reversed", "PX-FS-CHMOD-CHOWN", "a numeric mode reads 1 as read and 4 as execute",
             Tmpfs + "function tmpfs:chmod(process, path, user, mode)\n" +
             "  if math.type(mode) == 'integer' then mode = (mode & 10) | ((mode & 4) >> 2) | ((mode & 1) << 2) end\n" +
@@ -18,7 +18,7 @@ internal static class PermissionDefects
         BrokenKernel.Patched("chown-keeps-setuser", "PX-FS-CHMOD-CHOWN", "chown leaves setuser as it was",
             Tmpfs + "function tmpfs:chown(process, path, user)\n  local before = self:stat(process, path)\n" +
             "  chown(self, process, path, user)\n" +
-            "  if before and before.setuser then host.tmpfs(self.id, 'chmod', 'root', path, nil, '+s') end\nend"),
+            "  if before and before.setuser then host.tmpfsChmod(self.id, 'root', path, nil, '+s') end\nend"),
         BrokenKernel.Patched("new-entry-from-nothing", "PX-FS-CHMOD-CHOWN", "a named user's new entry starts from no rights, not from the world's",
             Tmpfs + "function tmpfs:chmod(process, path, user, mode)\n  local stat = user ~= nil and self:stat(process, path)\n" +
             "  if stat and stat.permissions[user] == nil then chmod(self, process, path, user, 0) end\n" +

@@ -46,13 +46,13 @@ function craftos:open(process, path, mode)
     local stat = tmpfs.stat(disk0, process, full)
     if stat == nil and sub(mode, 1, 1) == "r" then return nil, "File not found" end
     if type(stat) == "table" and stat.type == "directory" then return nil, "Is a directory" end
-    local result, err = host.tmpfs(0, "open", user, full, mode)
+    local result, err = host.tmpfsOpen(0, user, full, mode)
     if result == nil then return nil, err end
     local binary = sub(mode, 2, 2) == "b"
     if sub(mode, 1, 1) == "r" then return kernel.filesystem.readhandle(process, result, binary) end
     return kernel.filesystem.writehandle(process, function(data, reset)
-        if reset then host.tmpfs(0, "open", user, full, "w") end
-        host.tmpfs(0, "append", user, full, data)
+        if reset then host.tmpfsOpen(0, user, full, "w") end
+        host.tmpfsAppend(0, user, full, data)
     end, binary)
 end
 function craftos:list(process, path) return tmpfs.list(disk0, process, onDisk(self, path)) end

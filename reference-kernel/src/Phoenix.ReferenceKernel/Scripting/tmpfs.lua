@@ -59,20 +59,20 @@ function tmpfs:new(process, source, options)
 end
 
 function tmpfs:open(process, path, mode)
-    local result, err = host.tmpfs(self.id, "open", process.user, path, mode)
+    local result, err = host.tmpfsOpen(self.id, process.user, path, mode)
     if result == nil then return nil, err end
     if sub(mode, 1, 1) == "r" then return readHandle(result) end
     local id, user = self.id, process.user
-    return writeHandle(function(data) host.tmpfs(id, "append", user, path, data) end)
+    return writeHandle(function(data) host.tmpfsAppend(id, user, path, data) end)
 end
 
-function tmpfs:list(process, path) return host.tmpfs(self.id, "list", process.user, path) end
-function tmpfs:stat(process, path) return host.tmpfs(self.id, "stat", process.user, path) end
-function tmpfs:remove(process, path) host.tmpfs(self.id, "remove", process.user, path) end
-function tmpfs:rename(process, from, to) host.tmpfs(self.id, "rename", process.user, from, to) end
-function tmpfs:mkdir(process, path) host.tmpfs(self.id, "mkdir", process.user, path) end
-function tmpfs:chmod(process, path, user, mode) host.tmpfs(self.id, "chmod", process.user, path, user, mode) end
-function tmpfs:chown(process, path, user) host.tmpfs(self.id, "chown", process.user, path, user) end
+function tmpfs:list(process, path) return host.tmpfsList(self.id, process.user, path) end
+function tmpfs:stat(process, path) return host.tmpfsStat(self.id, process.user, path) end
+function tmpfs:remove(process, path) host.tmpfsRemove(self.id, process.user, path) end
+function tmpfs:rename(process, from, to) host.tmpfsRename(self.id, process.user, from, to) end
+function tmpfs:mkdir(process, path) host.tmpfsMkdir(self.id, process.user, path) end
+function tmpfs:chmod(process, path, user, mode) host.tmpfsChmod(self.id, process.user, path, user, mode) end
+function tmpfs:chown(process, path, user) host.tmpfsChown(self.id, process.user, path, user) end
 function tmpfs:info() return "tmpfs", "memory", {} end
 
 kernel.filesystems.tmpfs = tmpfs

@@ -10,8 +10,8 @@ namespace Phoenix.ReferenceKernel.Vfs;
 
 /// <summary>
 /// The built-in memory filesystem type (Phoenix calls it <c>tmpfs</c>): each mount is a <see cref="MemoryFileSystem"/>,
-/// the root mount being the one filled from the boot image. The Lua class in Scripting/tmpfs.lua calls
-/// <c>host.tmpfs(id, op, user, path, …)</c>; this class applies the built-in permission semantics (facts §4.7): a
+/// the root mount being the one filled from the boot image. The Lua class in Scripting/tmpfs.lua calls one host
+/// function per operation, <c>host.tmpfsOpen(id, user, path, …)</c> and so on; this class applies the built-in permission semantics (facts §4.7): a
 /// user's own entry replaces world permissions, root bypasses checks, chmod and chown need the owner or root.
 /// </summary>
 public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long quotaBytes = TmpFs.DefaultQuotaBytes)
@@ -35,27 +35,42 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
         return [(long)(_instances.Count - 1)];
     }
 
-    /// <summary>host.tmpfs(id, op, user, path, …): one filesystem operation on one instance.</summary>
-    public IReadOnlyList<LuaArg> Invoke(LuaCallbackArgs args)
+    // One host function per operation (ReferenceKernel.Host.cs registers each as host.tmpfs<Op>), each taking
+    // (id, user, path, …): a misspelt operation in the glue is a missing host function, named at that call.
+
+    /// <summary>host.tmpfsStat(id, user, path): the entry's stat table, or nil.</summary>
+    public IReadOnlyList<LuaArg> Stat(LuaCallbackArgs args) => On(args) is var (fs, _, path) && fs.Find(path) is { } node ? [StatTable.From(node)] : [LuaValue.Nil];
+
+    /// <summary>host.tmpfsList(id, user, path).</summary>
+    public IReadOnlyList<LuaArg> List(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? [List(fs, user, path)] : [];
+
+    /// <summary>host.tmpfsMkdir(id, user, path).</summary>
+    public IReadOnlyList<LuaArg> Mkdir(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Mkdir(fs, user, path) : [];
+
+    /// <summary>host.tmpfsRemove(id, user, path).</summary>
+    public IReadOnlyList<LuaArg> Remove(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Remove(fs, user, path) : [];
+
+    /// <summary>host.tmpfsRename(id, user, from, to).</summary>
+    public IReadOnlyList<LuaArg> Rename(LuaCallbackArgs args) =>
+        On(args) is var (fs, user, path) ? Rename(fs, user, path, CcPath.Normalize(Text(args[4]) ?? "")) : [];
+
+    /// <summary>host.tmpfsChmod(id, user, path, target user, mode).</summary>
+    public IReadOnlyList<LuaArg> Chmod(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Chmod(fs, user, path, Text(args[4]), args[5]) : [];
+
+    /// <summary>host.tmpfsChown(id, user, path, new owner).</summary>
+    public IReadOnlyList<LuaArg> Chown(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Chown(fs, user, path, Text(args[4]) ?? "") : [];
+
+    /// <summary>host.tmpfsOpen(id, user, path, mode): a file's content to read, or true to write; nil and a message when refused.</summary>
+    public IReadOnlyList<LuaArg> Open(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Open(fs, user, path, Text(args[4]) ?? "r") : [];
+
+    /// <summary>host.tmpfsAppend(id, user, path, data).</summary>
+    public IReadOnlyList<LuaArg> Append(LuaCallbackArgs args) => On(args) is var (fs, _, path) ? Append(fs, path, args[4]) : [];
+
+    /// <summary>The instance, the calling user and the normalized path every operation starts with.</summary>
+    private (MemoryFileSystem Fs, string User, string Path) On(LuaCallbackArgs args)
     {
         var id = args[1] is LuaInteger i && i.Value >= 0 && i.Value < _instances.Count ? (int)i.Value : throw new LuaRaiseException("Invalid tmpfs instance");
-        var fs = _instances[id];
-        var op = Text(args[2]) ?? "";
-        var user = Text(args[3]) ?? "";
-        var path = CcPath.Normalize(Text(args[4]) ?? "");
-        return op switch
-        {
-            "stat" => [fs.Find(path) is { } node ? StatTable.From(node) : LuaValue.Nil],
-            "list" => [List(fs, user, path)],
-            "mkdir" => Mkdir(fs, user, path),
-            "remove" => Remove(fs, user, path),
-            "rename" => Rename(fs, user, path, CcPath.Normalize(Text(args[5]) ?? "")),
-            "chmod" => Chmod(fs, user, path, Text(args[5]), args[6]),
-            "chown" => Chown(fs, user, path, Text(args[5]) ?? ""),
-            "open" => Open(fs, user, path, Text(args[5]) ?? "r"),
-            "append" => Append(fs, path, args[5]),
-            _ => throw new LuaRaiseException($"tmpfs: unknown operation {op}"),
-        };
+        return (_instances[id], Text(args[2]) ?? "", CcPath.Normalize(Text(args[3]) ?? ""));
     }
 
     private static LuaTable List(MemoryFileSystem fs, string user, string path)
