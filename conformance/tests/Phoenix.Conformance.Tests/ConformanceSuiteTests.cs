@@ -19,10 +19,12 @@ namespace Phoenix.Conformance.Tests;
 /// </summary>
 public class ConformanceSuiteTests
 {
-    // The adapter PHOENIX_ADAPTER names (else the reference kernel), with PHOENIX_ADAPTER_PATH's folders.
+    // The adapter PHOENIX_ADAPTER names (else the reference kernel), with PHOENIX_ADAPTER_PATH's folders and the
+    // process's variables for the adapter's settings (this setup is the suite's entry point).
     private static readonly Lazy<IKernelAdapter> Adapter = new(() => AdapterRegistry.Create(
         Environment.GetEnvironmentVariable(AdapterRegistry.EnvironmentVariable) is { Length: > 0 } name ? name : AdapterRegistry.DefaultAdapter,
-        AdapterRegistry.SplitPaths(Environment.GetEnvironmentVariable(AdapterRegistry.PathEnvironmentVariable))));
+        AdapterRegistry.SplitPaths(Environment.GetEnvironmentVariable(AdapterRegistry.PathEnvironmentVariable)),
+        Environment.GetEnvironmentVariable));
 
     private static readonly Lazy<ExpectationSet> Expectations = new(() =>
         Environment.GetEnvironmentVariable("PHOENIX_EXPECTATIONS") is { Length: > 0 } path ? ExpectationsYaml.Read(path) : ExpectationSet.Empty);

@@ -36,8 +36,8 @@ public static class CompareCommand
             if (cases is null && parse.GetValue(shrunk) is not null) throw new UsageException("compare: --shrunk needs --generate.");
             var loaded = Scenario.Read(scenarioFile, path => ContractMapping.ToContract(SystemImage.Load(path, keepModules: true)), context.Variables);
             if (cases is not null && loaded.Generation is null) throw new UsageException($"compare: --generate needs a generate: section in '{scenarioFile}' (modules' functions to call, users).");
-            var first = AdapterRegistry.Create(names[0], context.AdapterPathsFromEnvironment());
-            var second = AdapterRegistry.Create(names[1], context.AdapterPathsFromEnvironment());
+            var first = AdapterRegistry.Create(names[0], context.AdapterPathsFromEnvironment(), context.Variables);
+            var second = AdapterRegistry.Create(names[1], context.AdapterPathsFromEnvironment(), context.Variables);
             if (cases is { } n) return Generated(context, first, second, loaded, n, parse.GetValue(seed), parse.GetValue(shrunk), parse.GetValue(json));
             var (a, b) = (ScenarioRun.Run(first, loaded), ScenarioRun.Run(second, loaded));
             var all = ScenarioDiff.Compare(a, b);

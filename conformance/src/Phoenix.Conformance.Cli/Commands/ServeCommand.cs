@@ -20,7 +20,7 @@ public static class ServeCommand
         var command = new Command("serve", "Serve an adapter over the cross-process protocol (JSON lines on stdin/stdout; conformance/ADAPTER-PROTOCOL.md).") { adapter, adapterPath };
         command.SetAction(parse =>
         {
-            var served = AdapterRegistry.Create(parse.GetValue(adapter)!, [.. parse.GetValue(adapterPath) ?? [], .. context.AdapterPathsFromEnvironment()]);
+            var served = AdapterRegistry.Create(parse.GetValue(adapter)!, [.. parse.GetValue(adapterPath) ?? [], .. context.AdapterPathsFromEnvironment()], context.Variables);
             var utf8 = new UTF8Encoding(false);
             using var input = new StreamReader(Console.OpenStandardInput(), utf8);
             using var output = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = false };

@@ -20,7 +20,7 @@ public static class SuiteRun
     public static int Execute(RunRequest request, CliContext context)
     {
         var selection = new RuleSelection(RuleSelection.ParseProfile(request.Profile), request.Filters, request.Levels);
-        var adapter = AdapterRegistry.Create(request.Adapter, request.AdapterPaths);
+        var adapter = AdapterRegistry.Create(request.Adapter, request.AdapterPaths, context.Variables);
         // With more than one job, the start-up's slow one-time steps run side by side: the empty boot of CheckBoots (a
         // kernel's first boot), FsCheck's defaults (PropertyCheck.Prepare) and the suite's discovery with the checks below. The boot's verdict is still taken
         // where it was, so errors keep their order.

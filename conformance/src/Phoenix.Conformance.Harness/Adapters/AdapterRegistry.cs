@@ -10,7 +10,9 @@ namespace Phoenix.Conformance.Harness.Adapters;
 /// the Phoenix.Conformance.Abstractions package works with the installed tool. The suite never references a kernel:
 /// which one runs is configuration.
 /// A name "prefix:argument" (for example <c>craftos:/path/to/kernel</c>) selects the adapter registered as "prefix"
-/// and passes the argument to its constructor taking one string; an exact name match wins over that split.
+/// and passes the argument to its constructor taking one string, or to one taking the string and the entry point's
+/// environment variables (a lookup, so adapters read their settings from what the CLI or the test setup hands them,
+/// never from the process); an exact name match wins over that split.
 /// </summary>
 public static class AdapterRegistry
 {
@@ -35,20 +37,25 @@ public static class AdapterRegistry
         return known;
     }
 
-    public static IKernelAdapter Create(string name, IEnumerable<string>? searchPaths = null)
+    /// <param name="variables">The entry point's environment variables, for adapters that take settings from them
+    /// (exec: reads PHOENIX_EXEC_TIMEOUT); none when null.</param>
+    public static IKernelAdapter Create(string name, IEnumerable<string>? searchPaths = null, Func<string, string?>? variables = null)
     {
         var known = Known(searchPaths);
         if (known.TryGetValue(name, out var type)) return (IKernelAdapter)Activator.CreateInstance(type)!;
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || !known.TryGetValue(name[..colon], out type)) throw new UnknownAdapterException(name, known.Keys);
         var argument = name[(colon + 1)..];
-        if (type.GetConstructor([typeof(string)]) is not { } constructor)
+        var withVariables = type.GetConstructor([typeof(string), typeof(Func<string, string?>)]);
+        if (withVariables is null && type.GetConstructor([typeof(string)]) is null)
         {
             throw new UnknownAdapterException(name, known.Keys, $"Adapter '{name[..colon]}' takes no argument.");
         }
         try
         {
-            return (IKernelAdapter)constructor.Invoke([argument]);
+            return withVariables is not null
+                ? (IKernelAdapter)withVariables.Invoke([argument, variables ?? (_ => null)])
+                : (IKernelAdapter)type.GetConstructor([typeof(string)])!.Invoke([argument]);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

@@ -14,8 +14,9 @@ namespace Phoenix.Conformance.Protocol.Adapter.Client;
 /// <c>--adapter exec:&lt;command&gt;</c>: a kernel host in any language, started as a shell command and spoken to over
 /// the protocol (conformance/ADAPTER-PROTOCOL.md) on its stdin and stdout; its stderr is kept for the report when it
 /// stops. One host serves every kernel of the run; one that dies is started again at the next boot. Each operation
-/// waits at most <see cref="Timeout"/> (PHOENIX_EXEC_TIMEOUT seconds, default 30), so a silent host is a stopped
-/// kernel, never a hang. The adapter takes its name and version from the host's handshake.
+/// waits at most <see cref="Timeout"/> (PHOENIX_EXEC_TIMEOUT seconds among the variables the entry point hands the
+/// registry, default 30), so a silent host is a stopped kernel, never a hang. The adapter takes its name and version
+/// from the host's handshake.
 /// </summary>
 public sealed class ExecAdapter : IKernelAdapter, IDisposable
 {
@@ -28,15 +29,23 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
 
     /// <summary>Without a command the adapter can be listed but not booted: exec:&lt;command&gt;.</summary>
     public ExecAdapter()
-        : this(() => throw new KernelBootException("the exec adapter needs a command: --adapter exec:<command>"), DefaultTimeout())
+        : this(() => throw new KernelBootException("the exec adapter needs a command: --adapter exec:<command>"), DefaultTimeout)
     {
         _unnamed = true;
     }
 
-    /// <summary>The registry's constructor: <paramref name="command"/> runs through the platform's shell. The host is
-    /// started and greeted here, so a command that is no kernel host is refused before any rule runs (as bad usage).</summary>
+    /// <summary><paramref name="command"/> with the default timeout.</summary>
     public ExecAdapter(string command)
-        : this(() => ShellCommand(command), DefaultTimeout())
+        : this(command, _ => null)
+    {
+    }
+
+    /// <summary>The registry's constructor: <paramref name="command"/> runs through the platform's shell, and
+    /// PHOENIX_EXEC_TIMEOUT among <paramref name="variables"/> sets the timeout. The host is started and greeted here,
+    /// so a command that is no kernel host (or a timeout that is no number of seconds) is refused before any rule runs,
+    /// as bad usage.</summary>
+    public ExecAdapter(string command, Func<string, string?> variables)
+        : this(() => ShellCommand(command), TimeoutFrom(variables(TimeoutEnvironmentVariable)))
     {
         if (string.IsNullOrWhiteSpace(command)) throw new ArgumentException("exec: needs a command, for example exec:'lua5.4 host.lua'");
         try
@@ -104,10 +113,17 @@ public sealed class ExecAdapter : IKernelAdapter, IDisposable
         }
     }
 
-    private static TimeSpan DefaultTimeout() =>
-        double.TryParse(Environment.GetEnvironmentVariable(TimeoutEnvironmentVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86_400
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A PHOENIX_EXEC_TIMEOUT value: unset or empty is the default; anything but seconds above 0 and at most a
+    /// day is refused, naming the value (a typo must not silently become 30 seconds).</summary>
+    public static TimeSpan TimeoutFrom(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return DefaultTimeout;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s <= 86_400
             ? TimeSpan.FromSeconds(s)
-            : TimeSpan.FromSeconds(30);
+            : throw new ArgumentException($"{TimeoutEnvironmentVariable} must be a number of seconds above 0 and at most 86400, not '{text}'.");
+    }
 
     private static ProcessStartInfo ShellCommand(string command)
     {
