@@ -103,6 +103,42 @@ public class ContractMappingTests
         Assert.That(PeripheralSpec.Sides, Is.EqualTo(ContractPeripherals.PeripheralSpec.Sides));
     }
 
+    /// <summary>ComputerCraft's layout rules are written on both sides (the contract validates what adapters are
+    /// given, the simulation what it is built from): every layout gets the same verdict and message from both.</summary>
+    [TestCaseSource(nameof(Layouts))]
+    public void LayoutRules_GiveTheSameVerdictAndMessageOnBothSides(ContractPeripherals.PeripheralSpec spec)
+    {
+        static string? Verdict(Action validate)
+        {
+            try
+            {
+                validate();
+                return null;
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message;
+            }
+        }
+        Assert.That(Verdict(ToKernel(spec).Validate), Is.EqualTo(Verdict(spec.Validate)));
+    }
+
+    private static IEnumerable<TestCaseData> Layouts()
+    {
+        ContractPeripherals.PeripheralSpec[] specs =
+        [
+            ContractPeripherals.PeripheralSpec.Device("left", "printer"),
+            ContractPeripherals.PeripheralSpec.Device("mydevice_0", "printer"),
+            ContractPeripherals.PeripheralSpec.Device("mydevice_0", "printer").Behind("back"),
+            ContractPeripherals.PeripheralSpec.Device("left", "printer").Behind("back"),
+            ContractPeripherals.PeripheralSpec.Device("mydevice_0", "printer").Behind("nowhere"),
+            ContractPeripherals.PeripheralSpec.WiredModem("back"),
+            ContractPeripherals.PeripheralSpec.WiredModem("modem_1").Behind("back"),
+            ContractPeripherals.PeripheralSpec.WirelessModem("up"),
+        ];
+        return specs.Select(s => new TestCaseData(s).SetArgDisplayNames(s.ToString()));
+    }
+
     [Test]
     public void PeripheralCall_KeepsMethodAndEveryArgument()
     {
