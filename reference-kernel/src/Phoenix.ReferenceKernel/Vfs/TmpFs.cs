@@ -39,32 +39,67 @@ public sealed partial class TmpFs(MemoryFileSystem root, Func<long> clock, long 
     // (id, user, path, …): a misspelt operation in the glue is a missing host function, named at that call.
 
     /// <summary>host.tmpfsStat(id, user, path): the entry's stat table, or nil.</summary>
-    public IReadOnlyList<LuaArg> Stat(LuaCallbackArgs args) => On(args) is var (fs, _, path) && fs.Find(path) is { } node ? [StatTable.From(node)] : [LuaValue.Nil];
+    public IReadOnlyList<LuaArg> Stat(LuaCallbackArgs args)
+    {
+        var (fs, _, path) = On(args);
+        return [fs.Find(path) is { } node ? StatTable.From(node) : LuaValue.Nil];
+    }
 
     /// <summary>host.tmpfsList(id, user, path).</summary>
-    public IReadOnlyList<LuaArg> List(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? [List(fs, user, path)] : [];
+    public IReadOnlyList<LuaArg> List(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return [List(fs, user, path)];
+    }
 
     /// <summary>host.tmpfsMkdir(id, user, path).</summary>
-    public IReadOnlyList<LuaArg> Mkdir(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Mkdir(fs, user, path) : [];
+    public IReadOnlyList<LuaArg> Mkdir(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Mkdir(fs, user, path);
+    }
 
     /// <summary>host.tmpfsRemove(id, user, path).</summary>
-    public IReadOnlyList<LuaArg> Remove(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Remove(fs, user, path) : [];
+    public IReadOnlyList<LuaArg> Remove(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Remove(fs, user, path);
+    }
 
     /// <summary>host.tmpfsRename(id, user, from, to).</summary>
-    public IReadOnlyList<LuaArg> Rename(LuaCallbackArgs args) =>
-        On(args) is var (fs, user, path) ? Rename(fs, user, path, CcPath.Normalize(Text(args[4]) ?? "")) : [];
+    public IReadOnlyList<LuaArg> Rename(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Rename(fs, user, path, CcPath.Normalize(Text(args[4]) ?? ""));
+    }
 
     /// <summary>host.tmpfsChmod(id, user, path, target user, mode).</summary>
-    public IReadOnlyList<LuaArg> Chmod(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Chmod(fs, user, path, Text(args[4]), args[5]) : [];
+    public IReadOnlyList<LuaArg> Chmod(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Chmod(fs, user, path, Text(args[4]), args[5]);
+    }
 
     /// <summary>host.tmpfsChown(id, user, path, new owner).</summary>
-    public IReadOnlyList<LuaArg> Chown(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Chown(fs, user, path, Text(args[4]) ?? "") : [];
+    public IReadOnlyList<LuaArg> Chown(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Chown(fs, user, path, Text(args[4]) ?? "");
+    }
 
     /// <summary>host.tmpfsOpen(id, user, path, mode): a file's content to read, or true to write; nil and a message when refused.</summary>
-    public IReadOnlyList<LuaArg> Open(LuaCallbackArgs args) => On(args) is var (fs, user, path) ? Open(fs, user, path, Text(args[4]) ?? "r") : [];
+    public IReadOnlyList<LuaArg> Open(LuaCallbackArgs args)
+    {
+        var (fs, user, path) = On(args);
+        return Open(fs, user, path, Text(args[4]) ?? "r");
+    }
 
     /// <summary>host.tmpfsAppend(id, user, path, data).</summary>
-    public IReadOnlyList<LuaArg> Append(LuaCallbackArgs args) => On(args) is var (fs, _, path) ? Append(fs, path, args[4]) : [];
+    public IReadOnlyList<LuaArg> Append(LuaCallbackArgs args)
+    {
+        var (fs, _, path) = On(args);
+        return Append(fs, path, args[4]);
+    }
 
     /// <summary>The instance, the calling user and the normalized path every operation starts with.</summary>
     private (MemoryFileSystem Fs, string User, string Path) On(LuaCallbackArgs args)
