@@ -47,15 +47,16 @@ public static class AdapterRegistry
         if (colon <= 0 || !known.TryGetValue(name[..colon], out type)) throw new UnknownAdapterException(name, known.Keys);
         var argument = name[(colon + 1)..];
         var withVariables = type.GetConstructor([typeof(string), typeof(Func<string, string?>)]);
-        if (withVariables is null && type.GetConstructor([typeof(string)]) is null)
+        var plain = type.GetConstructor([typeof(string)]);
+        if (withVariables is null && plain is null)
         {
             throw new UnknownAdapterException(name, known.Keys, $"Adapter '{name[..colon]}' takes no argument.");
         }
         try
         {
-            return withVariables is not null
-                ? (IKernelAdapter)withVariables.Invoke([argument, variables ?? (_ => null)])
-                : (IKernelAdapter)type.GetConstructor([typeof(string)])!.Invoke([argument]);
+            return (IKernelAdapter)(withVariables is not null
+                ? withVariables.Invoke([argument, variables ?? (_ => null)])
+                : plain!.Invoke([argument]));
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
